@@ -1,0 +1,118 @@
+package cn.jiaxing.yijianshi.casefile;
+
+import cn.jiaxing.yijianshi.casefile.internal.JointCase;
+import cn.jiaxing.yijianshi.casefile.internal.JointCaseRepository;
+import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The joint cases (办件). Opening and closing always happen inside the engine's transaction
+ * (called from process listeners), so the case row, its events and the process never disagree.
+ */
+@Service
+public class CaseFiles {
+
+  private static final Logger log = LoggerFactory.getLogger(CaseFiles.class);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private final JointCaseRepository cases;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  CaseFiles(JointCaseRepository cases, ApplicationEventPublisher events, Clock clock) {
+    this.cases = cases;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens a case and gives it its number (JX + type code + yyyyMMdd + 6-digit serial).
+   *
+   * @throws DuplicateCaseException when the same applicants already have an open case of this type
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String open(OpenCaseRequest request) {
+    String duplicateKey = duplicateKey(request.type(), request.duplicateKeyParts());
+    cases.findByOpenDuplicateKey(duplicateKey).ifPresent(existing -> {
+      throw duplicate(existing.getCaseNumber());
+    });
+    JointCase c = new JointCase(request.type(), request.processInstanceId(), request.applicantName(),
+        ResidentIdNumber.mask(request.applicantIdNumber()), blankToNull(request.applicantEmail()),
+        duplicateKey, clock.instant(), request.dueAt());
+    try {
+      cases.saveAndFlush(c);
+    } catch (DataIntegrityViolationException e) {
+      // another node opened the same case between our check and our insert (unique open_duplicate_key)
+      throw duplicate("刚刚受理");
+    }
+    LocalDate today = LocalDate.now(clock);
+    c.assignCaseNumber("JX" + request.type().numberCode() + today.format(DAY) + String.format("%06d", c.getId()));
+    cases.flush();
+    log.info("Opened case {} ({}) for process instance {}", c.getCaseNumber(), request.type(),
+        request.processInstanceId());
+    events.publishEvent(new CaseOpened(c.getCaseNumber(), c.getType(), c.getApplicantName(),
+        c.getApplicantEmail(), c.getOpenedAt(), c.getDueAt()));
+    return c.getCaseNumber();
+  }
+
+  /** Closes the case with its outcome; a second close of the same case is ignored. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void close(String caseNumber, CaseStatus outcome, String reason, Map<String, String> results) {
+    JointCase c = cases.findByCaseNumber(caseNumber)
+        .orElseThrow(() -> new IllegalStateException("No case " + caseNumber));
+    if (c.getStatus() != CaseStatus.OPEN) {
+      log.warn("Case {} already closed as {}; ignoring close as {}", caseNumber, c.getStatus(), outcome);
+      return;
+    }
+    c.close(outcome, reason, clock.instant());
+    log.info("Closed case {} as {}", caseNumber, outcome);
+    events.publishEvent(new CaseClosed(caseNumber, c.getType(), outcome, reason, results,
+        c.getApplicantName(), c.getApplicantEmail(), c.getClosedAt()));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CaseSummary> find(String caseNumber) {
+    return cases.findByCaseNumber(caseNumber).map(JointCase::toSummary);
+  }
+
+  @Transactional(readOnly = true)
+  public List<CaseSummary> findByStatus(CaseStatus status) {
+    return cases.findByStatusOrderByOpenedAt(status).stream().map(JointCase::toSummary).toList();
+  }
+
+  private static DuplicateCaseException duplicate(String existing) {
+    return new DuplicateCaseException("已有相同申请人的办件正在办理中（办件编号 " + existing
+        + "），请勿重复提交；如需变更请先办结或撤回原办件");
+  }
+
+  static String duplicateKey(CaseType type, List<String> parts) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(type.name().getBytes(StandardCharsets.UTF_8));
+      parts.stream().sorted().forEach(p -> sha.update(("|" + p).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

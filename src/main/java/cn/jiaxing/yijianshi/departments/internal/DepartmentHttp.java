@@ -1,0 +1,94 @@
+package cn.jiaxing.yijianshi.departments.internal;
+
+import cn.jiaxing.yijianshi.departments.Department;
+import cn.jiaxing.yijianshi.departments.DepartmentProperties;
+import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
+import cn.jiaxing.yijianshi.departments.DepartmentUnavailableException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The one way this application calls a department system: JSON over HTTP POST, basic
+ * authentication, a timeout, and an {@code Idempotency-Key} header (case number + step) that the
+ * department honours by answering a repeated key with the first answer instead of acting twice.
+ * 2xx → the answer; 422 {code, message} → {@link DepartmentRefusalException}; anything else →
+ * {@link DepartmentUnavailableException} (the engine retries).
+ */
+@Component
+public class DepartmentHttp {
+
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final Logger log = LoggerFactory.getLogger(DepartmentHttp.class);
+
+  private final Map<Department, RestClient> clients = new EnumMap<>(Department.class);
+  private final ObjectMapper json;
+
+  DepartmentHttp(DepartmentProperties properties, RestClient.Builder builder, ObjectMapper json) {
+    this.json = json;
+    for (Department d : Department.values()) {
+      DepartmentProperties.Endpoint e = properties.endpoint(d);
+      HttpClient http = HttpClient.newBuilder().connectTimeout(e.timeout()).build();
+      JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+      factory.setReadTimeout(e.timeout());
+      RestClient.Builder b = builder.clone().baseUrl(e.baseUrl()).requestFactory(factory);
+      if (e.username() != null) {
+        b.defaultHeaders(h -> h.setBasicAuth(e.username(), e.password() == null ? "" : e.password(),
+            StandardCharsets.UTF_8));
+      }
+      clients.put(d, b.build());
+    }
+  }
+
+  public JsonNode post(Department department, String operation, String idempotencyKey, Object body) {
+    try {
+      return clients.get(department).post()
+          .uri("/" + operation)
+          .contentType(MediaType.APPLICATION_JSON)
+          .accept(MediaType.APPLICATION_JSON)
+          .header(IDEMPOTENCY_KEY, idempotencyKey)
+          .body(body)
+          .exchange((request, response) -> {
+            HttpStatusCode status = response.getStatusCode();
+            byte[] raw = response.getBody().readAllBytes();
+            if (status.is2xxSuccessful()) {
+              return raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+            }
+            if (status.value() == 422) {
+              JsonNode refusal = json.readTree(raw);
+              log.info("{}/{} refused request {}: {}", department.code(), operation, idempotencyKey,
+                  refusal.path("code").asText());
+              throw new DepartmentRefusalException(department, refusal.path("code").asText("REFUSED"),
+                  refusal.path("message").asText(department.displayName() + "拒绝办理"));
+            }
+            throw new DepartmentUnavailableException(department, operation, "HTTP " + status.value(), null);
+          });
+    } catch (ResourceAccessException e) {
+      throw new DepartmentUnavailableException(department, operation, e.getMessage(), e);
+    } catch (DepartmentRefusalException | DepartmentUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new DepartmentUnavailableException(department, operation, e.toString(), e);
+    }
+  }
+
+  /** A text field the department must return. */
+  public static String required(JsonNode answer, String field, Department department) {
+    JsonNode v = answer.get(field);
+    if (v == null || v.isNull() || v.asText().isBlank()) {
+      throw new DepartmentUnavailableException(department, field, "answer lacks '" + field + "'", null);
+    }
+    return v.asText();
+  }
+}

@@ -1,0 +1,35 @@
+package cn.jiaxing.yijianshi.departments.internal;
+
+import static cn.jiaxing.yijianshi.departments.internal.DepartmentHttp.required;
+
+import cn.jiaxing.yijianshi.departments.Department;
+import cn.jiaxing.yijianshi.departments.HealthCommissionClient;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+class HttpHealthCommissionClient implements HealthCommissionClient {
+
+  private final DepartmentHttp http;
+
+  HttpHealthCommissionClient(DepartmentHttp http) {
+    this.http = http;
+  }
+
+  @Override
+  public String issueBirthCertificate(String idempotencyKey, String childName, String childSex,
+      LocalDate childBirthDate, String birthHospital, String motherIdNumber) {
+    var answer = http.post(Department.WJ, "birth-certificates", idempotencyKey, Map.of(
+        "childName", childName, "childSex", childSex, "childBirthDate", childBirthDate.toString(),
+        "birthHospital", birthHospital, "motherIdNumber", motherIdNumber));
+    return required(answer, "certificateNumber", Department.WJ);
+  }
+
+  @Override
+  public String registerBirthPlanning(String idempotencyKey, String fatherIdNumber, String motherIdNumber) {
+    var answer = http.post(Department.WJ, "birth-planning-registrations", idempotencyKey, Map.of(
+        "fatherIdNumber", fatherIdNumber, "motherIdNumber", motherIdNumber));
+    return required(answer, "registrationNumber", Department.WJ);
+  }
+}

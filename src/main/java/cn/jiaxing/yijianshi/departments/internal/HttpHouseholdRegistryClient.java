@@ -1,0 +1,43 @@
+package cn.jiaxing.yijianshi.departments.internal;
+
+import static cn.jiaxing.yijianshi.departments.internal.DepartmentHttp.required;
+
+import cn.jiaxing.yijianshi.departments.Department;
+import cn.jiaxing.yijianshi.departments.HouseholdRegistryClient;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+class HttpHouseholdRegistryClient implements HouseholdRegistryClient {
+
+  private final DepartmentHttp http;
+
+  HttpHouseholdRegistryClient(DepartmentHttp http) {
+    this.http = http;
+  }
+
+  @Override
+  public void updateMaritalStatus(String idempotencyKey, String groomIdNumber, String brideIdNumber,
+      String marriageCertificateNumber) {
+    http.post(Department.GA, "marital-status-updates", idempotencyKey, Map.of(
+        "idNumbers", List.of(groomIdNumber, brideIdNumber),
+        "marriageCertificateNumber", marriageCertificateNumber));
+  }
+
+  @Override
+  public String moveHousehold(String idempotencyKey, String moverIdNumber, String hostIdNumber) {
+    var answer = http.post(Department.GA, "household-moves", idempotencyKey, Map.of(
+        "moverIdNumber", moverIdNumber, "hostIdNumber", hostIdNumber, "reason", "夫妻投靠"));
+    return required(answer, "moveNumber", Department.GA);
+  }
+
+  @Override
+  public String registerBirth(String idempotencyKey, BirthRegistration r) {
+    var answer = http.post(Department.GA, "birth-registrations", idempotencyKey, Map.of(
+        "childName", r.childName(), "childSex", r.childSex(), "childBirthDate", r.childBirthDate().toString(),
+        "birthCertificateNumber", r.birthCertificateNumber(),
+        "householdParentIdNumber", r.householdParentIdNumber()));
+    return required(answer, "childIdNumber", Department.GA);
+  }
+}

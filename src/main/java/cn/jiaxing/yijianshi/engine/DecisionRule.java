@@ -1,0 +1,18 @@
+package cn.jiaxing.yijianshi.engine;
+
+import java.util.function.Consumer;
+
+/**
+ * How a department clerk's decision on one user task is checked on the server when the task is
+ * completed (the form's own checks run only in the browser).
+ *
+ * @param taskKey the user task id
+ * @param decisionVariable a boolean that must be chosen
+ * @param decisionLabel what the decision is called in the form (for the message)
+ * @param reasonVariable a text required when the decision is false
+ * @param reasonLabel what the reason is called in the form
+ * @param whenApproved further checks when the decision is true (may be null)
+ */
+public record DecisionRule(String taskKey, String decisionVariable, String decisionLabel, String reasonVariable,
+    String reasonLabel, Consumer<InputChecks> whenApproved) {
+}

@@ -1,0 +1,167 @@
+package cn.jiaxing.yijianshi.identity;
+
+import cn.jiaxing.yijianshi.departments.Department;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Groups, authorizations and the Tasklist filter, created at start-up when missing (every
+ * profile), and the demo users (only when {@code yijianshi.demo.enabled}, i.e. the embedded default).
+ */
+@Component
+class IdentitySetup {
+
+  static final String TASK_FILTER_NAME = "部门待办";
+  private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final IdentityProperties properties;
+  private final boolean demo;
+  private final String demoPassword;
+
+  IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks, IdentityProperties properties,
+      @Value("${yijianshi.demo.enabled:false}") boolean demo,
+      @Value("${yijianshi.demo.password:demo}") String demoPassword) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.properties = properties;
+    this.demo = demo;
+    this.demoPassword = demoPassword;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
+  public void setUp() {
+    Map<String, String> groups = new LinkedHashMap<>();
+    groups.put(StaffGroups.FRONT_DESK, "综合受理窗口");
+    groups.put(StaffGroups.SUPERVISOR, "督办（监督）");
+    for (Department d : Department.values()) {
+      groups.put(d.code(), d.displayName());
+    }
+    groups.forEach((id, name) -> group(id, name, "WORKFLOW"));
+    group(StaffGroups.ADMIN, "平台管理员", "SYSTEM");
+    for (Resources resource : Resources.values()) {
+      grant(StaffGroups.ADMIN, resource, "*", Permissions.ALL);
+    }
+
+    for (String process : properties.startableProcesses()) {
+      grant(StaffGroups.FRONT_DESK, Resources.PROCESS_DEFINITION, process,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+    grant(StaffGroups.FRONT_DESK, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+    grant(StaffGroups.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(StaffGroups.SUPERVISOR, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(StaffGroups.SUPERVISOR, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
+    grant(StaffGroups.SUPERVISOR, Resources.TASK, "*", TaskPermissions.READ);
+    grant(StaffGroups.SUPERVISOR, Resources.DEPLOYMENT, "*", Permissions.READ);
+    grant(StaffGroups.SUPERVISOR, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+
+    String filterId = taskFilter();
+    for (String group : groups.keySet()) {
+      if (!group.equals(StaffGroups.SUPERVISOR)) {
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      }
+      grant(group, Resources.FILTER, filterId, Permissions.READ);
+    }
+    for (Department d : Department.values()) {
+      // department clerks see process names and deployed forms of the tasks offered to their group;
+      // the tasks themselves are granted by Camunda when the group becomes a candidate
+      grant(d.code(), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+    }
+    if (demo) {
+      demoUsers();
+    }
+  }
+
+  private void demoUsers() {
+    user("qiantai", "综合窗口", "前台", StaffGroups.FRONT_DESK);
+    user("minzheng", "民政", "婚姻登记员", Department.MZ.code());
+    user("gongan", "公安", "户籍民警", Department.GA.code());
+    user("weijian", "卫健", "出生医学证明签发员", Department.WJ.code());
+    user("jikong", "疾控", "预防接种登记员", Department.JK.code());
+    user("yibao", "医保", "参保经办员", Department.YB.code());
+    user("renshe", "人社", "社保卡经办员", Department.RS.code());
+    user("dubang", "督办", "督查员", StaffGroups.SUPERVISOR);
+    user("admin", "平台", "管理员", StaffGroups.ADMIN);
+    log.info("Demo users present (password from yijianshi.demo.password)");
+  }
+
+  private void group(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group g = identity.newGroup(id);
+      g.setName(name);
+      g.setType(type);
+      identity.saveGroup(g);
+    }
+  }
+
+  private void user(String id, String lastName, String firstName, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User u = identity.newUser(id);
+      u.setFirstName(firstName);
+      u.setLastName(lastName);
+      u.setPassword(demoPassword);
+      u.setEmail(id + "@yijianshi.jiaxing.local");
+      identity.saveUser(u);
+      identity.createMembership(id, group);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    boolean present = authorizations.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).count() > 0;
+    if (present) {
+      return;
+    }
+    Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    a.setGroupId(group);
+    a.setResource(resource);
+    a.setResourceId(resourceId);
+    for (Permission p : permissions) {
+      a.addPermission(p);
+    }
+    authorizations.saveAuthorization(a);
+  }
+
+  private String taskFilter() {
+    Filter existing = filters.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
+    if (existing != null) {
+      return existing.getId();
+    }
+    Filter f = filters.newTaskFilter(TASK_FILTER_NAME);
+    f.setOwner(StaffGroups.ADMIN);
+    f.setQuery(tasks.createTaskQuery().orderByDueDate().asc());
+    f.setProperties(Map.of("description", "本部门可办理的任务，按到期时间排序", "priority", -10, "refresh", true));
+    return filters.saveFilter(f).getId();
+  }
+}

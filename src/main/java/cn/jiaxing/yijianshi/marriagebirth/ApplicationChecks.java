@@ -1,0 +1,30 @@
+package cn.jiaxing.yijianshi.marriagebirth;
+
+import cn.jiaxing.yijianshi.engine.InputChecks;
+import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Field checks both application forms share. */
+final class ApplicationChecks {
+
+  private ApplicationChecks() {
+  }
+
+  static ResidentIdNumber idNumber(InputChecks checks, VariableScope scope, String variable, String label,
+      LocalDate today) {
+    String raw = checks.text(variable, label);
+    return raw == null ? null : checks.parse(() -> ResidentIdNumber.parse(raw, label, today));
+  }
+
+  static String email(InputChecks checks, String variable) {
+    String email = checks.optionalText(variable);
+    checks.require(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "联系邮箱格式不正确");
+    return email;
+  }
+
+  static void phone(InputChecks checks, String variable) {
+    String phone = checks.optionalText(variable);
+    checks.require(phone == null || phone.matches("1[0-9]{10}"), "联系电话应为11位手机号码");
+  }
+}

@@ -1,0 +1,94 @@
+package cn.jiaxing.yijianshi.marriagebirth;
+
+import static cn.jiaxing.yijianshi.marriagebirth.BirthVariables.*;
+
+import cn.jiaxing.yijianshi.casefile.CaseFiles;
+import cn.jiaxing.yijianshi.casefile.CaseType;
+import cn.jiaxing.yijianshi.casefile.OpenCaseRequest;
+import cn.jiaxing.yijianshi.engine.InputChecks;
+import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
+import cn.jiaxing.yijianshi.sla.SlaPolicies;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${birthApplicationListener}} on the start event: checks the 出生一件事 application
+ * (浙江省出生"一件事"办理登记表), then opens the case.
+ */
+@Component("birthApplicationListener")
+class BirthApplicationListener implements ExecutionListener {
+
+  private final CaseFiles cases;
+  private final SlaPolicies sla;
+  private final MarriageBirthRules rules;
+  private final Clock clock;
+
+  BirthApplicationListener(CaseFiles cases, SlaPolicies sla, MarriageBirthRules rules, Clock clock) {
+    this.cases = cases;
+    this.sla = sla;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    LocalDate today = LocalDate.now(clock);
+    InputChecks checks = new InputChecks(execution);
+    String childName = checks.text(CHILD_NAME, "新生儿姓名");
+    checks.require(Set.of("M", "F").contains(checks.optionalText(CHILD_SEX)), "请选择新生儿性别");
+    LocalDate birthDate = birthDate(checks, today);
+    checks.text(BIRTH_HOSPITAL, "出生医院");
+    String motherName = checks.text(MOTHER_NAME, "母亲姓名");
+    ResidentIdNumber mother = ApplicationChecks.idNumber(checks, execution, MOTHER_ID_NUMBER, "母亲身份证号码", today);
+    checks.text(FATHER_NAME, "父亲姓名");
+    ResidentIdNumber father = ApplicationChecks.idNumber(checks, execution, FATHER_ID_NUMBER, "父亲身份证号码", today);
+    if (mother != null) {
+      checks.require(!mother.isMale(), "母亲身份证号码显示性别为男，请核对");
+    }
+    if (father != null) {
+      checks.require(father.isMale(), "父亲身份证号码显示性别为女，请核对");
+    }
+    checks.require(Set.of("FATHER", "MOTHER").contains(checks.optionalText(HOUSEHOLD_PARENT)), "请选择随父或随母落户");
+    checks.require(checks.isTrue(DECLARATION_SIGNED), "申请人须签署《浙江省出生“一件事”办理登记表》并确认信息真实");
+    String email = ApplicationChecks.email(checks, APPLICANT_EMAIL);
+    ApplicationChecks.phone(checks, APPLICANT_PHONE);
+    checks.throwIfAny("出生一件事申请未受理");
+
+    execution.setVariable(CHILD_BIRTH_DATE, birthDate.toString());
+    String caseNumber = cases.open(new OpenCaseRequest(CaseType.BIRTH_HOUSEHOLD, execution.getProcessInstanceId(),
+        motherName, mother.value(), email, List.of(mother.value(), birthDate.toString(), childName),
+        sla.caseDueFromNow(PROCESS_KEY).orElse(null)));
+    execution.setProcessBusinessKey(caseNumber);
+    execution.setVariable(CASE_NUMBER, caseNumber);
+  }
+
+  private LocalDate birthDate(InputChecks checks, LocalDate today) {
+    String raw = checks.text(CHILD_BIRTH_DATE, "出生日期");
+    if (raw == null) {
+      return null;
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(raw.length() > 10 ? raw.substring(0, 10) : raw);
+    } catch (DateTimeParseException e) {
+      checks.require(false, "出生日期格式不正确，应为 年-月-日");
+      return null;
+    }
+    checks.require(!date.isAfter(today), "出生日期不能晚于今天（" + today + "）");
+    checks.require(!date.plus(rules.birthApplicationWindow()).isBefore(today),
+        "新生儿出生已超过" + describe(rules) + "，超出出生一件事联办时限（户口登记条例第七条：出生后一个月内申报），"
+            + "请到户籍窗口按规定单独办理");
+    return date;
+  }
+
+  private static String describe(MarriageBirthRules rules) {
+    var p = rules.birthApplicationWindow();
+    return p.getMonths() > 0 && p.getDays() == 0 ? p.getMonths() + "个月" : p.toTotalMonths() * 30 + p.getDays() + "天";
+  }
+}

@@ -1,0 +1,94 @@
+package cn.jiaxing.yijianshi.notification;
+
+import cn.jiaxing.yijianshi.casefile.CaseClosed;
+import cn.jiaxing.yijianshi.casefile.CaseOpened;
+import cn.jiaxing.yijianshi.casefile.CaseStatus;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes the applicant's mail into the outbox in the transaction that opens or closes the case
+ * (a synchronous listener, deliberately not {@code @ApplicationModuleListener}: the mail must
+ * commit or roll back with the case), then asks the sender to send it after commit.
+ */
+@Component
+class CaseMailListener {
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+  private final MailOutbox outbox;
+  private final MailDispatcher sender;
+  private final ZoneId zone;
+
+  CaseMailListener(MailOutbox outbox, MailDispatcher sender, @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone) {
+    this.outbox = outbox;
+    this.sender = sender;
+    this.zone = zone;
+  }
+
+  @EventListener
+  void on(CaseOpened e) {
+    if (e.applicantEmail() == null) {
+      return;
+    }
+    String body = """
+        %s：
+
+        您的“%s”申请已受理。
+        办件编号：%s
+        受理时间：%s
+        承诺办结时间：%s
+
+        相关部门将按顺序联办，办理结果将另行通知。请凭办件编号到任一综合窗口查询办理进度。
+
+        嘉兴市一件事联办平台
+        """.formatted(e.applicantName(), e.type().displayName(), e.caseNumber(), WHEN.format(e.openedAt().atZone(zone)),
+        e.dueAt() == null ? "—" : WHEN.format(e.dueAt().atZone(zone)));
+    outbox.add(e.caseNumber(), "RECEIPT", e.applicantEmail(),
+        "【受理回执】" + e.type().displayName() + " 办件编号 " + e.caseNumber(), body);
+    sendAfterCommit();
+  }
+
+  @EventListener
+  void on(CaseClosed e) {
+    if (e.applicantEmail() == null) {
+      return;
+    }
+    boolean done = e.status() == CaseStatus.COMPLETED;
+    StringBuilder body = new StringBuilder()
+        .append(e.applicantName()).append("：\n\n")
+        .append("您的“").append(e.type().displayName()).append("”（办件编号 ").append(e.caseNumber()).append("）")
+        .append(done ? "已办结。\n" : "未能办结，不予办理。\n");
+    if (e.reason() != null && !e.reason().isBlank()) {
+      body.append(done ? "说明：" : "原因：").append(e.reason()).append('\n');
+    }
+    if (!e.results().isEmpty()) {
+      body.append("\n办理结果：\n");
+      for (Map.Entry<String, String> r : e.results().entrySet()) {
+        body.append("  ").append(r.getKey()).append("：").append(r.getValue()).append('\n');
+      }
+    }
+    body.append("\n办结时间：").append(WHEN.format(e.closedAt().atZone(zone)))
+        .append(done ? "\n" : "\n如有异议，可凭办件编号到综合窗口咨询。\n")
+        .append("\n嘉兴市一件事联办平台\n");
+    outbox.add(e.caseNumber(), done ? "COMPLETION" : "REFUSAL", e.applicantEmail(),
+        (done ? "【办结通知】" : "【不予办理通知】") + e.type().displayName() + " 办件编号 " + e.caseNumber(),
+        body.toString());
+    sendAfterCommit();
+  }
+
+  private void sendAfterCommit() {
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        sender.trigger();
+      }
+    });
+  }
+}

@@ -1,0 +1,80 @@
+package cn.jiaxing.yijianshi.notification;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the outbox holds: right after the commit that wrote it, and every
+ * {@code yijianshi.mail.send-interval} for retries. An SMTP outage leaves mail PENDING with a
+ * growing back-off; nothing is lost.
+ */
+@Component
+public class MailDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+  private final MailOutbox outbox;
+  private final JavaMailSender smtp;
+  private final MailProperties properties;
+  private final Executor executor = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "mail-sender");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  MailDispatcher(MailOutbox outbox, JavaMailSender smtp, MailProperties properties) {
+    this.outbox = outbox;
+    this.smtp = smtp;
+    this.properties = properties;
+  }
+
+  /** Sends due mail soon, off the caller's thread. */
+  void trigger() {
+    executor.execute(this::sendDue);
+  }
+
+  @Scheduled(fixedDelayString = "${yijianshi.mail.send-interval:PT15S}", initialDelayString = "PT5S")
+  public void sendDue() {
+    if (!running.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      outbox.releaseStale(Duration.ofMinutes(10));
+      for (long id : outbox.due(50)) {
+        outbox.claim(id).ifPresent(this::send);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Mail outbox pass failed: {}", e.toString());
+    } finally {
+      running.set(false);
+    }
+  }
+
+  private void send(MailOutbox.Mail mail) {
+    try {
+      MimeMessage message = smtp.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+      helper.setFrom(properties.from());
+      helper.setTo(mail.recipient());
+      helper.setSubject(mail.subject());
+      helper.setText(mail.body());
+      smtp.send(message);
+      outbox.sent(mail.id());
+      log.info("Sent mail {} (attempt {})", mail.id(), mail.attempts() + 1);
+    } catch (Exception e) {
+      outbox.failed(mail.id(), mail.attempts(), properties.maxAttempts(), e.toString());
+      log.warn("Mail {} not sent (attempt {}): {}", mail.id(), mail.attempts() + 1, e.toString());
+    }
+  }
+}

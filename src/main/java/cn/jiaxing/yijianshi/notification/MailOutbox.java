@@ -1,0 +1,92 @@
+package cn.jiaxing.yijianshi.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The outbox table. A row is claimed by a conditional update, so two nodes never send it twice at once. */
+@Repository
+public class MailOutbox {
+
+  public enum Status { PENDING, SENDING, SENT, FAILED }
+
+  record Mail(long id, String recipient, String subject, String body, int attempts) {
+  }
+
+  private final JdbcClient db;
+  private final Clock clock;
+
+  MailOutbox(JdbcClient db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  void add(String caseNumber, String kind, String recipient, String subject, String body) {
+    Timestamp now = Timestamp.from(clock.instant());
+    db.sql("insert into mail_outbox (case_number, kind, recipient, subject, body, status, attempts, next_attempt_at,"
+            + " created_at) values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
+        .params(caseNumber, kind, recipient, subject, body, now, now)
+        .update();
+  }
+
+  List<Long> due(int limit) {
+    return db.sql("select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ? order by id")
+        .param(Timestamp.from(clock.instant()))
+        .query(Long.class).list().stream().limit(limit).toList();
+  }
+
+  /** Stale SENDING rows (a node died mid-send) go back to PENDING. */
+  void releaseStale(Duration after) {
+    db.sql("update mail_outbox set status = 'PENDING' where status = 'SENDING' and next_attempt_at <= ?")
+        .param(Timestamp.from(clock.instant().minus(after))).update();
+  }
+
+  /** Claims a due row; empty when another sender got it first. */
+  java.util.Optional<Mail> claim(long id) {
+    int claimed = db.sql("update mail_outbox set status = 'SENDING', next_attempt_at = ? where id = ? and status = 'PENDING'")
+        .params(Timestamp.from(clock.instant()), id).update();
+    if (claimed == 0) {
+      return java.util.Optional.empty();
+    }
+    return db.sql("select id, recipient, subject, body, attempts from mail_outbox where id = ?").param(id)
+        .query((rs, n) -> new Mail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+        .optional();
+  }
+
+  void sent(long id) {
+    db.sql("update mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1 where id = ?")
+        .params(Timestamp.from(clock.instant()), id).update();
+  }
+
+  void failed(long id, int attempts, int maxAttempts, String error) {
+    Instant next = clock.instant().plus(backoff(attempts + 1));
+    db.sql("update mail_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
+        .params(attempts + 1 >= maxAttempts ? "FAILED" : "PENDING", attempts + 1, Timestamp.from(next),
+            error.length() > 500 ? error.substring(0, 500) : error, id)
+        .update();
+  }
+
+  /** 30 s, 1 min, 2 min … capped at 1 h. */
+  static Duration backoff(int attempts) {
+    long seconds = Math.min(3600, 30L << Math.min(attempts - 1, 7));
+    return Duration.ofSeconds(seconds);
+  }
+
+  public List<OutboxEntry> forCase(String caseNumber) {
+    return db.sql("select kind, recipient, subject, status, attempts from mail_outbox where case_number = ? order by id")
+        .param(caseNumber)
+        .query((rs, n) -> new OutboxEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+            Status.valueOf(rs.getString(4)), rs.getInt(5)))
+        .list();
+  }
+
+  public record OutboxEntry(String kind, String recipient, String subject, Status status, int attempts) {
+  }
+}

@@ -1,0 +1,52 @@
+package cn.jiaxing.yijianshi.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** The one place that knows every time limit and turns it into a due instant on the working-day calendar. */
+@Service
+public class SlaPolicies {
+
+  private final Map<String, Map<String, SlaDuration>> policies = new HashMap<>();
+  private final DueDateCalculator calculator;
+  private final Clock clock;
+
+  SlaPolicies(SlaProperties properties, WorkingDayCalendar calendar, Clock clock,
+      @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone) {
+    this.calculator = new DueDateCalculator(calendar, zone);
+    this.clock = clock;
+    if (properties.policies() != null) {
+      properties.policies().forEach((process, steps) -> {
+        Map<String, SlaDuration> parsed = new HashMap<>();
+        steps.forEach((step, text) -> {
+          try {
+            parsed.put(step, SlaDuration.parse(text));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("yijianshi.sla.policies." + process + "." + step + ": " + e.getMessage(), e);
+          }
+        });
+        policies.put(process, parsed);
+      });
+    }
+  }
+
+  public Optional<SlaDuration> policy(String processKey, String stepId) {
+    return Optional.ofNullable(policies.getOrDefault(processKey, Map.of()).get(stepId));
+  }
+
+  /** The due instant of a step started now; empty when the step has no policy. */
+  public Optional<Instant> stepDueFromNow(String processKey, String stepId) {
+    return policy(processKey, stepId).map(d -> calculator.dueAt(clock.instant(), d));
+  }
+
+  /** The case-level promise (承诺时限) for a case opened now. */
+  public Optional<Instant> caseDueFromNow(String processKey) {
+    return stepDueFromNow(processKey, SlaProperties.CASE);
+  }
+}

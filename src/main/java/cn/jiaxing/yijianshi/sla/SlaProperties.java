@@ -1,0 +1,14 @@
+package cn.jiaxing.yijianshi.sla;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Every time limit, declared once: process id → step id (or {@code case} for the case-level
+ * promise, 承诺时限) → duration ({@code 5WD} working days, {@code 7CD} calendar days, {@code 24H} hours).
+ */
+@ConfigurationProperties("yijianshi.sla")
+public record SlaProperties(Map<String, Map<String, String>> policies) {
+
+  public static final String CASE = "case";
+}
