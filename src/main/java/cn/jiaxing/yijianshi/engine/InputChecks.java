@@ -40,6 +40,12 @@ public final class InputChecks {
     return v == null || v.toString().isBlank() ? null : v.toString().strip();
   }
 
+  /** Whether a text variable holds one of the allowed values (false when missing). */
+  public boolean isOneOf(String variable, java.util.Set<String> allowed) {
+    String v = optionalText(variable);
+    return v != null && allowed.contains(v);
+  }
+
   /** True only for a boolean true (checkboxes arrive as booleans; a missing box is false). */
   public boolean isTrue(String variable) {
     Object v = scope.getVariable(variable);

@@ -41,7 +41,7 @@ class BirthApplicationListener implements ExecutionListener {
     LocalDate today = LocalDate.now(clock);
     InputChecks checks = new InputChecks(execution);
     String childName = checks.text(CHILD_NAME, "新生儿姓名");
-    checks.require(Set.of("M", "F").contains(checks.optionalText(CHILD_SEX)), "请选择新生儿性别");
+    checks.require(checks.isOneOf(CHILD_SEX, Set.of("M", "F")), "请选择新生儿性别");
     LocalDate birthDate = birthDate(checks, today);
     checks.text(BIRTH_HOSPITAL, "出生医院");
     String motherName = checks.text(MOTHER_NAME, "母亲姓名");
@@ -54,7 +54,7 @@ class BirthApplicationListener implements ExecutionListener {
     if (father != null) {
       checks.require(father.isMale(), "父亲身份证号码显示性别为女，请核对");
     }
-    checks.require(Set.of("FATHER", "MOTHER").contains(checks.optionalText(HOUSEHOLD_PARENT)), "请选择随父或随母落户");
+    checks.require(checks.isOneOf(HOUSEHOLD_PARENT, Set.of("FATHER", "MOTHER")), "请选择随父或随母落户");
     checks.require(checks.isTrue(DECLARATION_SIGNED), "申请人须签署《浙江省出生“一件事”办理登记表》并确认信息真实");
     String email = ApplicationChecks.email(checks, APPLICANT_EMAIL);
     ApplicationChecks.phone(checks, APPLICANT_PHONE);

@@ -63,7 +63,7 @@ class MarriageApplicationListener implements ExecutionListener {
     checks.require(checks.isTrue(BOTH_PRESENT), "结婚登记须男女双方本人共同到场（民法典第一千零四十九条）");
     boolean move = checks.isTrue(HOUSEHOLD_MOVE_REQUESTED);
     if (move) {
-      checks.require(DIRECTIONS.contains(checks.optionalText(HOUSEHOLD_MOVE_DIRECTION)), "申请夫妻投靠户口迁移时须选择迁移方向");
+      checks.require(checks.isOneOf(HOUSEHOLD_MOVE_DIRECTION, DIRECTIONS), "申请夫妻投靠户口迁移时须选择迁移方向");
     }
     String email = ApplicationChecks.email(checks, APPLICANT_EMAIL);
     ApplicationChecks.phone(checks, APPLICANT_PHONE);

@@ -1,0 +1,79 @@
+package cn.jiaxing.yijianshi.marriagebirth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.jiaxing.yijianshi.casefile.CaseFiles;
+import cn.jiaxing.yijianshi.casefile.CaseSummary;
+import cn.jiaxing.yijianshi.departments.HealthCommissionClient;
+import cn.jiaxing.yijianshi.departments.HouseholdRegistryClient;
+import cn.jiaxing.yijianshi.departments.MarriageRegistryClient;
+import cn.jiaxing.yijianshi.departments.MedicalInsuranceClient;
+import cn.jiaxing.yijianshi.departments.SocialSecurityCardClient;
+import cn.jiaxing.yijianshi.departments.VaccinationClient;
+import cn.jiaxing.yijianshi.notification.MailOutbox;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * Process tests: the real engine, listeners and SLA policies on in-memory H2; department clients
+ * mocked; no job executor — each asynchronous department step is executed explicitly.
+ */
+@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "yijianshi.simulator.enabled=false"})
+abstract class ProcessTestSupport {
+
+  @MockitoBean MarriageRegistryClient marriageRegistry;
+  @MockitoBean HouseholdRegistryClient households;
+  @MockitoBean HealthCommissionClient health;
+  @MockitoBean VaccinationClient vaccination;
+  @MockitoBean MedicalInsuranceClient insurance;
+  @MockitoBean SocialSecurityCardClient cards;
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired CaseFiles cases;
+  @Autowired MailOutbox outbox;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  /** Executes the pending job of a department step. */
+  void runStep(ProcessInstance pi, String stepId) {
+    Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(stepId).singleResult();
+    assertThat(job).as("job of " + stepId).isNotNull();
+    management.executeJob(job.getId());
+  }
+
+  Task task(ProcessInstance pi, String taskKey) {
+    Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("task " + taskKey).isNotNull();
+    return task;
+  }
+
+  void complete(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+    tasks.complete(task(pi, taskKey).getId(), variables);
+  }
+
+  CaseSummary caseOf(ProcessInstance pi) {
+    return cases.find(pi.getBusinessKey()).orElseThrow();
+  }
+
+  List<String> mailKinds(ProcessInstance pi) {
+    return outbox.forCase(pi.getBusinessKey()).stream().map(MailOutbox.OutboxEntry::kind).toList();
+  }
+}
