@@ -39,7 +39,8 @@ public class DepartmentHttp {
     this.json = json;
     for (Department d : Department.values()) {
       DepartmentProperties.Endpoint e = properties.endpoint(d);
-      HttpClient http = HttpClient.newBuilder().connectTimeout(e.timeout()).build();
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(e.timeout()).build();
       JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
       factory.setReadTimeout(e.timeout());
       RestClient.Builder b = builder.clone().baseUrl(e.baseUrl()).requestFactory(factory);

@@ -1,0 +1,106 @@
+package cn.jiaxing.yijianshi.departments.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.jiaxing.yijianshi.departments.Department;
+import cn.jiaxing.yijianshi.departments.DepartmentProperties;
+import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
+import cn.jiaxing.yijianshi.departments.DepartmentUnavailableException;
+import cn.jiaxing.yijianshi.departments.MedicalInsuranceClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.web.client.RestClient;
+
+/** The HTTP contract every department adapter shares, against WireMock standing in for a department. */
+class DepartmentHttpTests {
+
+  @RegisterExtension
+  static WireMockExtension department = WireMockExtension.newInstance().build();
+
+  private DepartmentHttp http;
+
+  @BeforeEach
+  void client() {
+    DepartmentProperties properties = new DepartmentProperties(Duration.ofSeconds(10), "http://unused", "user", "pw",
+        Map.of("yb", new DepartmentProperties.Endpoint(department.baseUrl() + "/yb/", "yb-user", "yb-secret",
+            Duration.ofMillis(500))));
+    http = new DepartmentHttp(properties, RestClient.builder(), new ObjectMapper());
+  }
+
+  @Test
+  void sendsJsonWithTheIdempotencyKeyAndCredentialsAndReadsTheAnswer() {
+    department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"enrolmentNumber\":\"YB1\",\"benefitStart\":\"2026-11-20\"}")));
+    MedicalInsuranceClient client = new HttpMedicalInsuranceClient(http);
+
+    var enrolment = client.enrol("JXCS20261130000001:Task_EnrolMedicalInsurance", "330402202611200033", "张小宝",
+        LocalDate.of(2026, 11, 20));
+
+    assertThat(enrolment).isEqualTo(new MedicalInsuranceClient.Enrolment("YB1", LocalDate.of(2026, 11, 20)));
+    department.verify(postRequestedFor(urlEqualTo("/yb/enrolments"))
+        .withHeader("Idempotency-Key", equalTo("JXCS20261130000001:Task_EnrolMedicalInsurance"))
+        .withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials("yb-user", "yb-secret"))
+        .withRequestBody(equalToJson("{\"childIdNumber\":\"330402202611200033\",\"childName\":\"张小宝\","
+            + "\"childBirthDate\":\"2026-11-20\"}")));
+  }
+
+  @Test
+  void a422IsABusinessRefusalWithTheDepartmentsCodeAndMessage() {
+    department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(422)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"code\":\"ALREADY_ENROLLED\",\"message\":\"该参保人已参保\"}")));
+
+    assertThatThrownBy(() -> http.post(Department.YB, "enrolments", "k1", Map.of()))
+        .isInstanceOfSatisfying(DepartmentRefusalException.class, e -> {
+          assertThat(e.code()).isEqualTo("ALREADY_ENROLLED");
+          assertThat(e.getMessage()).isEqualTo("该参保人已参保");
+          assertThat(e.department()).isEqualTo(Department.YB);
+        });
+  }
+
+  @Test
+  void serverErrorsAndBadAnswersAreTechnicalFaultsToRetry() {
+    department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(500)));
+    assertThatThrownBy(() -> http.post(Department.YB, "enrolments", "k2", Map.of()))
+        .isInstanceOf(DepartmentUnavailableException.class).hasMessageContaining("HTTP 500");
+
+    department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(200).withBody("{not json")));
+    assertThatThrownBy(() -> http.post(Department.YB, "enrolments", "k3", Map.of()))
+        .isInstanceOf(DepartmentUnavailableException.class);
+
+    department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{}")));
+    assertThatThrownBy(() -> new HttpMedicalInsuranceClient(http).enrol("k4", "x", "y", LocalDate.now()))
+        .isInstanceOf(DepartmentUnavailableException.class).hasMessageContaining("enrolmentNumber");
+  }
+
+  @Test
+  void aSlowDepartmentTimesOut() {
+    department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+    assertThatThrownBy(() -> http.post(Department.YB, "enrolments", "k5", Map.of()))
+        .isInstanceOf(DepartmentUnavailableException.class);
+  }
+
+  @Test
+  void anUnreachableDepartmentIsATechnicalFault() {
+    DepartmentProperties properties = new DepartmentProperties(Duration.ofSeconds(1), "http://127.0.0.1:1", null,
+        null, null);
+    DepartmentHttp unreachable = new DepartmentHttp(properties, RestClient.builder(), new ObjectMapper());
+    assertThatThrownBy(() -> unreachable.post(Department.MZ, "marriages", "k6", Map.of()))
+        .isInstanceOf(DepartmentUnavailableException.class);
+  }
+}

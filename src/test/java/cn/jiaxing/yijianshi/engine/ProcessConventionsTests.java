@@ -1,0 +1,171 @@
+package cn.jiaxing.yijianshi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import cn.jiaxing.yijianshi.sla.SlaProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * The house conventions of every model in {@code processes/} (see shared/design.md): file name ==
+ * process id, no generated ids, history TTL, a diagram, Chinese names; every user task with a
+ * candidate group, a deployed form that exists, the decision listener and an SLA policy; every
+ * service task asynchronous with the department retry cycle; every end event closing the case.
+ */
+class ProcessConventionsTests {
+
+  private static final String ID = "(StartEvent|EndEvent|Task|Gateway|Flow|Boundary|Message|Error|Event|Timer"
+      + "|ErrorEventDefinition|TerminateEventDefinition|TimerEventDefinition|MessageEventDefinition|Definitions"
+      + "|Lane|LaneSet|Participant|Collaboration|SubProcess|CallActivity|Signal)_[A-Za-z0-9]+";
+  private static final Set<String> DEPARTMENT_GROUPS = Set.of("mz", "ga", "wj", "jk", "yb", "rs");
+
+  static Stream<Path> models() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("processes"))) {
+      return files.filter(p -> p.toString().endsWith(".bpmn")).toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void followsTheHouseConventions(Path file) throws IOException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    Bpmn.validateModel(model);
+    List<String> problems = new ArrayList<>();
+    Process process = model.getModelElementsByType(Process.class).iterator().next();
+    String processId = process.getId();
+    check(problems, file.getFileName().toString().equals(processId + ".bpmn"), "file name != process id " + processId);
+    check(problems, process.getCamundaHistoryTimeToLiveString() != null, "no historyTimeToLive");
+    Map<String, String> slaSteps = slaPolicies().getOrDefault(processId, Map.of());
+    check(problems, slaSteps.containsKey("case"), "no case-level SLA policy (yijianshi.sla.policies." + processId + ".case)");
+
+    Set<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
+        .map(s -> s.getBpmnElement().getId()).collect(Collectors.toSet());
+    Set<String> edges = model.getModelElementsByType(BpmnEdge.class).stream()
+        .map(e -> e.getBpmnElement().getId()).collect(Collectors.toSet());
+
+    for (BaseElement e : model.getModelElementsByType(BaseElement.class)) {
+      if (e.getId() != null && !e.getId().equals(processId)) {
+        check(problems, e.getId().matches(ID), "id " + e.getId() + " is not a named id (Type_Name)");
+      }
+    }
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      check(problems, shapes.contains(node.getId()), node.getId() + " has no diagram shape");
+      boolean unnamedGateway = node.getElementType().getTypeName().endsWith("Gateway") && node.getName() == null;
+      check(problems, unnamedGateway || node.getName() != null && node.getName().matches(".*\\p{IsHan}.*"),
+          node.getId() + " needs a Chinese name");
+    }
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      check(problems, edges.contains(flow.getId()), flow.getId() + " has no diagram edge");
+    }
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      String id = task.getId();
+      check(problems, DEPARTMENT_GROUPS.contains(task.getCamundaCandidateGroups()),
+          id + " candidate group is not a department code: " + task.getCamundaCandidateGroups());
+      check(problems, department(task) != null, id + " lacks the department property");
+      checkForm(problems, id, task.getCamundaFormRef(), task.getCamundaFormRefBinding());
+      check(problems, slaSteps.containsKey(id), id + " has no SLA policy (yijianshi.sla.policies." + processId + "." + id + ")");
+      check(problems, task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+              .filterByType(CamundaTaskListener.class).list().stream()
+              .anyMatch(l -> "complete".equals(l.getCamundaEvent())
+                  && "${taskDecisionValidator}".equals(l.getCamundaDelegateExpression())),
+          id + " lacks the ${taskDecisionValidator} complete listener");
+    }
+    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+      if (start.getParentElement() == process) {
+        checkForm(problems, start.getId(), start.getCamundaFormRef(), start.getCamundaFormRefBinding());
+      }
+    }
+    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+      String id = task.getId();
+      check(problems, task.isCamundaAsyncBefore(), id + " is not asyncBefore");
+      check(problems, task.getCamundaDelegateExpression() != null, id + " has no delegateExpression");
+      check(problems, department(task) != null, id + " lacks the department property");
+      CamundaFailedJobRetryTimeCycle cycle = task.getExtensionElements() == null ? null
+          : task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
+              .list().stream().findFirst().orElse(null);
+      check(problems, cycle != null && "${departmentRetryCycle}".equals(cycle.getTextContent()),
+          id + " lacks the ${departmentRetryCycle} retry cycle");
+    }
+    for (EndEvent end : model.getModelElementsByType(EndEvent.class)) {
+      check(problems, property(end, "outcome") != null, end.getId() + " lacks the outcome property");
+    }
+    for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
+      check(problems, boundary.getAttachedTo() instanceof ServiceTask || boundary.getAttachedTo() instanceof UserTask,
+          boundary.getId() + " is attached to an unexpected element");
+    }
+    assertThat(problems).as(file.toString()).isEmpty();
+  }
+
+  private static void checkForm(List<String> problems, String id, String formRef, String binding) {
+    check(problems, formRef != null, id + " has no camunda:formRef");
+    check(problems, "deployment".equals(binding), id + " formRefBinding must be deployment");
+    if (formRef != null) {
+      try (Stream<Path> forms = Files.walk(Path.of("forms"))) {
+        check(problems, forms.anyMatch(f -> f.getFileName().toString().equals(formRef + ".form")),
+            id + " references missing form " + formRef);
+      } catch (IOException e) {
+        problems.add(e.toString());
+      }
+    }
+  }
+
+  private static String department(BaseElement element) {
+    return property(element, "department");
+  }
+
+  private static String property(BaseElement element, String name) {
+    if (element.getExtensionElements() == null) {
+      return null;
+    }
+    return element.getExtensionElements().getElementsQuery()
+        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+        .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> name.equals(p.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
+  }
+
+  private static void check(List<String> problems, boolean ok, String problem) {
+    if (!ok) {
+      problems.add(problem);
+    }
+  }
+
+  /** The SLA policies as configured in application.yaml. */
+  private static Map<String, Map<String, String>> slaPolicies() throws IOException {
+    StandardEnvironment env = new StandardEnvironment();
+    for (PropertySource<?> source : new YamlPropertySourceLoader()
+        .load("application", new FileSystemResource("src/main/resources/application.yaml"))) {
+      env.getPropertySources().addLast(source);
+    }
+    return Binder.get(env).bind("yijianshi.sla", SlaProperties.class).map(SlaProperties::policies).orElse(Map.of());
+  }
+}
