@@ -56,22 +56,19 @@ class SimulatedDepartments {
       return SimulatedAnswer.badRequest("Idempotency-Key header is required");
     }
     pause();
-    Optional<SimulatedAnswer> earlier = repeat(department, idempotencyKey);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
     FaultMode fault = nextFault(department, operation);
     if (fault == FaultMode.BEFORE_WORK
         || fault == null && properties.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < properties.failureRate()) {
       return new SimulatedAnswer(503, Map.of("code", "UNAVAILABLE", "message", "simulated outage"));
     }
-    SimulatedAnswer answer;
-    try {
-      answer = tx.execute(status -> work(department, operation, idempotencyKey, body));
-    } catch (DuplicateKeyException e) {
-      // the same key arrived twice at once: the first one does the work, this one reads its answer
-      return repeat(department, idempotencyKey).orElseThrow();
-    }
+    SimulatedAnswer answer = repeat(department, idempotencyKey).orElseGet(() -> {
+      try {
+        return tx.execute(status -> work(department, operation, idempotencyKey, body));
+      } catch (DuplicateKeyException e) {
+        // the same key arrived twice at once: the first one does the work, this one reads its answer
+        return repeat(department, idempotencyKey).orElseThrow();
+      }
+    });
     return fault == FaultMode.AFTER_WORK
         ? new SimulatedAnswer(500, Map.of("code", "INTERNAL", "message", "simulated fault after the work was done"))
         : answer;
