@@ -4,31 +4,15 @@ import static cn.jiaxing.yijianshi.marriagebirth.BirthVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiaxing.yijianshi.FullStackTestSupport;
+import cn.jiaxing.yijianshi.TestApplications;
 import cn.jiaxing.yijianshi.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 class BirthHouseholdIT extends FullStackTestSupport {
-
-  static Map<String, Object> application(String mother, String father, String email) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(CHILD_NAME, "张小宝");
-    v.put(CHILD_SEX, "F");
-    v.put(CHILD_BIRTH_DATE, TestPeople.today().minusDays(3).toString());
-    v.put(BIRTH_HOSPITAL, "嘉兴市妇幼保健院");
-    v.put(MOTHER_NAME, "王芳");
-    v.put(MOTHER_ID_NUMBER, mother);
-    v.put(FATHER_NAME, "张伟");
-    v.put(FATHER_ID_NUMBER, father);
-    v.put(HOUSEHOLD_PARENT, "FATHER");
-    v.put(APPLICANT_EMAIL, email);
-    v.put(DECLARATION_SIGNED, true);
-    return v;
-  }
 
   /** The hospital and the police do their manual steps. */
   void departmentsApprove(String caseNumber) {
@@ -44,7 +28,7 @@ class BirthHouseholdIT extends FullStackTestSupport {
   @Test
   void aNewbornGetsAllSixServicesInOrderFromOneApplication() {
     String email = uniqueEmail("mother");
-    var started = submitStartForm(PROCESS_KEY, application(TestPeople.woman(29), TestPeople.man(31), email));
+    var started = submitStartForm(PROCESS_KEY, TestApplications.birth(TestPeople.woman(29), TestPeople.man(31), email));
     assertThat(started.getStatusCode().value()).isEqualTo(200);
     String caseNumber = started.getBody().get("businessKey").asText();
 
@@ -73,7 +57,7 @@ class BirthHouseholdIT extends FullStackTestSupport {
   void aParentWithoutAHouseholdEndsTheCaseAsRefused() {
     String email = uniqueEmail("nohousehold");
     String father = TestPeople.withSequencePrefix(true, 31, "98");
-    String caseNumber = submitStartForm(PROCESS_KEY, application(TestPeople.woman(29), father, email))
+    String caseNumber = submitStartForm(PROCESS_KEY, TestApplications.birth(TestPeople.woman(29), father, email))
         .getBody().get("businessKey").asText();
 
     departmentsApprove(caseNumber);

@@ -3,6 +3,7 @@ package cn.jiaxing.yijianshi.marriagebirth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiaxing.yijianshi.FullStackTestSupport;
+import cn.jiaxing.yijianshi.TestApplications;
 import cn.jiaxing.yijianshi.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -43,7 +44,7 @@ class DepartmentFaultIT extends FullStackTestSupport {
   }
 
   private String start() {
-    String caseNumber = submitStartForm(BirthVariables.PROCESS_KEY, BirthHouseholdIT.application(TestPeople.woman(29),
+    String caseNumber = submitStartForm(BirthVariables.PROCESS_KEY, TestApplications.birth(TestPeople.woman(29),
         TestPeople.man(31), uniqueEmail("fault"))).getBody().get("businessKey").asText();
     awaitAndApprove(caseNumber);
     return caseNumber;

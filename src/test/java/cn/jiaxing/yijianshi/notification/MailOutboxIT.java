@@ -1,0 +1,52 @@
+package cn.jiaxing.yijianshi.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.jiaxing.yijianshi.FullStackTestSupport;
+import cn.jiaxing.yijianshi.TestApplications;
+import cn.jiaxing.yijianshi.TestPeople;
+import cn.jiaxing.yijianshi.marriagebirth.BirthVariables;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** An SMTP outage loses no mail: the receipt waits in the outbox and goes out when the server is back. */
+class MailOutboxIT extends FullStackTestSupport {
+
+  @Autowired MailOutbox outbox;
+  @Autowired JdbcClient db;
+
+  @Test
+  void aReceiptWrittenDuringAnSmtpOutageIsSentWhenTheServerIsBack() {
+    mail.stop();
+    String email = uniqueEmail("outage");
+    String caseNumber;
+    try {
+      caseNumber = submitStartForm(BirthVariables.PROCESS_KEY,
+          TestApplications.birth(TestPeople.woman(30), TestPeople.man(30), email)).getBody()
+          .get("businessKey").asText();
+      await().atMost(Duration.ofSeconds(20)).until(() -> attempts(caseNumber) >= 1);
+      List<MailOutbox.OutboxEntry> entries = outbox.forCase(caseNumber);
+      assertThat(entries).singleElement().satisfies(e -> {
+        assertThat(e.kind()).isEqualTo("RECEIPT");
+        assertThat(e.status()).isEqualTo(MailOutbox.Status.PENDING);
+      });
+    } finally {
+      mail.start();
+    }
+    // the retry is due after the back-off; bring it forward rather than wait 30 s
+    db.sql("update mail_outbox set next_attempt_at = created_at where case_number = ?").param(caseNumber).update();
+
+    assertThat(awaitMail(email, 1)).singleElement().satisfies(m -> assertThat(m).contains(caseNumber));
+    assertThat(outbox.forCase(caseNumber)).singleElement()
+        .satisfies(e -> assertThat(e.status()).isEqualTo(MailOutbox.Status.SENT));
+  }
+
+  private int attempts(String caseNumber) {
+    return outbox.forCase(caseNumber).stream().mapToInt(MailOutbox.OutboxEntry::attempts).sum();
+  }
+
+}
