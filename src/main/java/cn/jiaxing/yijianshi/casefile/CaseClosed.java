@@ -9,6 +9,6 @@ import java.util.Map;
  * @param results what the applicant receives, label → value, already masked where sensitive
  */
 public record CaseClosed(
-    String caseNumber, CaseType type, CaseStatus status, String reason, Map<String, String> results,
+    String caseNumber, String processInstanceId, CaseType type, CaseStatus status, String reason, Map<String, String> results,
     String applicantName, String applicantEmail, Instant closedAt) {
 }

@@ -66,7 +66,7 @@ public class CaseFiles {
     cases.flush();
     log.info("Opened case {} ({}) for process instance {}", c.getCaseNumber(), request.type(),
         request.processInstanceId());
-    events.publishEvent(new CaseOpened(c.getCaseNumber(), c.getType(), c.getApplicantName(),
+    events.publishEvent(new CaseOpened(c.getCaseNumber(), request.processInstanceId(), c.getType(), c.getApplicantName(),
         c.getApplicantEmail(), c.getOpenedAt(), c.getDueAt()));
     return c.getCaseNumber();
   }
@@ -82,8 +82,14 @@ public class CaseFiles {
     }
     c.close(outcome, reason, clock.instant());
     log.info("Closed case {} as {}", caseNumber, outcome);
-    events.publishEvent(new CaseClosed(caseNumber, c.getType(), outcome, reason, results,
+    events.publishEvent(new CaseClosed(caseNumber, c.getProcessInstanceId(), c.getType(), outcome, reason, results,
         c.getApplicantName(), c.getApplicantEmail(), c.getClosedAt()));
+  }
+
+  /** The case promise moved (时限中止 while the applicant supplements materials). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void moveDue(String caseNumber, java.time.Instant dueAt) {
+    cases.findByCaseNumber(caseNumber).ifPresent(c -> c.moveDue(dueAt));
   }
 
   @Transactional(readOnly = true)

@@ -4,6 +4,6 @@ import java.time.Instant;
 
 /** Published inside the transaction that opens the case. */
 public record CaseOpened(
-    String caseNumber, CaseType type, String applicantName, String applicantEmail, Instant openedAt,
+    String caseNumber, String processInstanceId, CaseType type, String applicantName, String applicantEmail, Instant openedAt,
     Instant dueAt) {
 }

@@ -12,7 +12,17 @@ import java.util.function.Consumer;
  * @param reasonVariable a text required when the decision is false
  * @param reasonLabel what the reason is called in the form
  * @param whenApproved further checks when the decision is true (may be null)
+ * @param allowsSupplement whether the clerk may instead send the case back for 补正
+ *     ({@code supplementRequested} = true, with the materials named in {@code supplementNote})
  */
 public record DecisionRule(String taskKey, String decisionVariable, String decisionLabel, String reasonVariable,
-    String reasonLabel, Consumer<InputChecks> whenApproved) {
+    String reasonLabel, Consumer<InputChecks> whenApproved, boolean allowsSupplement) {
+
+  public static final String SUPPLEMENT_REQUESTED = "supplementRequested";
+  public static final String SUPPLEMENT_NOTE = "supplementNote";
+
+  public DecisionRule(String taskKey, String decisionVariable, String decisionLabel, String reasonVariable,
+      String reasonLabel) {
+    this(taskKey, decisionVariable, decisionLabel, reasonVariable, reasonLabel, null, false);
+  }
 }

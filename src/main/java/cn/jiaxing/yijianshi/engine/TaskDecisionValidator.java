@@ -33,6 +33,11 @@ public class TaskDecisionValidator implements TaskListener {
       throw new IllegalStateException("No decision rule for user task " + task.getTaskDefinitionKey());
     }
     InputChecks checks = new InputChecks(task);
+    if (rule.allowsSupplement() && checks.isTrue(DecisionRule.SUPPLEMENT_REQUESTED)) {
+      checks.text(DecisionRule.SUPPLEMENT_NOTE, "需补正的材料及要求");
+      checks.throwIfAny("任务未能提交");
+      return;
+    }
     Boolean decision = checks.decision(rule.decisionVariable(), rule.decisionLabel());
     if (Boolean.FALSE.equals(decision)) {
       checks.text(rule.reasonVariable(), rule.reasonLabel());

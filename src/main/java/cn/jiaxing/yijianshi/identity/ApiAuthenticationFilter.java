@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -13,18 +14,23 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP basic authentication of {@code /api/*} against the engine's users (the same accounts as
- * Tasklist and Cockpit), and the groups each API path admits. 401 without valid credentials,
- * 403 for a user outside the admitted groups.
+ * Authentication of {@code /api/*}: HTTP basic against the engine's users (the same accounts as
+ * Tasklist and Cockpit), or the Camunda webapp session of a user logged in to Cockpit (the SLA
+ * plugin calls the API from the browser); then the groups each API path admits. 401 without
+ * valid credentials, 403 for a user outside the admitted groups.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   /** Path prefix → groups admitted. The first matching prefix wins. */
   static final Map<String, Set<String>> ACCESS = Map.of(
-      "/api/cases", Set.of(StaffGroups.FRONT_DESK, StaffGroups.SUPERVISOR, StaffGroups.ADMIN));
+      "/api/cases", Set.of(StaffGroups.FRONT_DESK, StaffGroups.SUPERVISOR, StaffGroups.ADMIN),
+      "/api/sla", Set.of(StaffGroups.SUPERVISOR, StaffGroups.ADMIN));
 
   private final IdentityService identity;
   private final ObjectMapper json;
@@ -50,6 +56,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         user = null;
       }
     }
+    List<String> groups = null;
+    if (user == null) {
+      UserAuthentication session = webappSession(request);
+      if (session != null) {
+        user = session.getName();
+        groups = session.getGroupIds();
+      }
+    }
     if (user == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"yijianshi\", charset=\"UTF-8\"");
       deny(response, 401, "UNAUTHENTICATED", "请使用平台账号登录（HTTP Basic）");
@@ -58,12 +72,23 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     Set<String> admitted = ACCESS.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
         .map(Map.Entry::getValue).findFirst().orElse(Set.of(StaffGroups.ADMIN));
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    if (groups == null) {
+      groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
     if (groups.stream().noneMatch(admitted::contains)) {
       deny(response, 403, "FORBIDDEN", "当前账号无权访问该接口");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private static UserAuthentication webappSession(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentication auth = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine("default");
+    return auth instanceof UserAuthentication user ? user : null;
   }
 
   private void deny(HttpServletResponse response, int status, String code, String message) throws IOException {

@@ -2,6 +2,7 @@ package cn.jiaxing.yijianshi.identity;
 
 import cn.jiaxing.yijianshi.departments.Department;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -86,12 +88,21 @@ class IdentitySetup {
     grant(StaffGroups.SUPERVISOR, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(StaffGroups.SUPERVISOR, Resources.DECISION_DEFINITION, "*", Permissions.READ);
 
-    String filterId = taskFilter();
+    List<String> filterIds = List.of(
+        taskFilter(TASK_FILTER_NAME, "本部门可办理的任务，按到期时间排序", -10,
+            tasks.createTaskQuery().orderByDueDate().asc()),
+        taskFilter("即将超期", "24小时内到期的任务", -9,
+            tasks.createTaskQuery().dueAfterExpression("${now()}")
+                .dueBeforeExpression("${dateTime().plusDays(1).toDate()}").orderByDueDate().asc()),
+        taskFilter("已超期", "已过到期时间仍未办结的任务（超期督办）", -8,
+            tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()));
     for (String group : groups.keySet()) {
       if (!group.equals(StaffGroups.SUPERVISOR)) {
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       }
-      grant(group, Resources.FILTER, filterId, Permissions.READ);
+      for (String filterId : filterIds) {
+        grant(group, Resources.FILTER, filterId, Permissions.READ);
+      }
     }
     for (Department d : Department.values()) {
       // department clerks see process names and deployed forms of the tasks offered to their group;
@@ -153,15 +164,16 @@ class IdentitySetup {
     authorizations.saveAuthorization(a);
   }
 
-  private String taskFilter() {
-    Filter existing = filters.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
+  /** A shared Tasklist filter; each user sees only the tasks their authorizations allow. */
+  private String taskFilter(String name, String description, int priority, TaskQuery query) {
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
       return existing.getId();
     }
-    Filter f = filters.newTaskFilter(TASK_FILTER_NAME);
+    Filter f = filters.newTaskFilter(name);
     f.setOwner(StaffGroups.ADMIN);
-    f.setQuery(tasks.createTaskQuery().orderByDueDate().asc());
-    f.setProperties(Map.of("description", "本部门可办理的任务，按到期时间排序", "priority", -10, "refresh", true));
+    f.setQuery(query);
+    f.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
     return filters.saveFilter(f).getId();
   }
 }

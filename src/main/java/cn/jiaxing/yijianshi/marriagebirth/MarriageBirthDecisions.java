@@ -16,24 +16,39 @@ class MarriageBirthDecisions {
           checks.require(checks.isTrue(MarriageVariables.VOLUNTARY), "准予登记前须确认双方完全自愿（民法典第一千零四十六条）");
           checks.require(checks.isTrue(MarriageVariables.NO_PROHIBITED_KINSHIP),
               "准予登记前须确认双方无直系血亲和三代以内旁系血亲关系（民法典第一千零四十八条）");
-        });
+        }, true);
   }
 
   @Bean
   DecisionRule reviewHouseholdMove() {
     return new DecisionRule("Task_ReviewHouseholdMove", MarriageVariables.HOUSEHOLD_MOVE_APPROVED, "审核结论",
-        MarriageVariables.HOUSEHOLD_MOVE_REFUSAL_REASON, "不予迁移的理由", null);
+        MarriageVariables.HOUSEHOLD_MOVE_REFUSAL_REASON, "不予迁移的理由");
   }
 
   @Bean
   DecisionRule verifyBirthRecord() {
     return new DecisionRule("Task_VerifyBirthRecord", BirthVariables.BIRTH_RECORD_CONFIRMED, "核对结论",
-        BirthVariables.REFUSAL_REASON, "不符的情况说明", null);
+        BirthVariables.REFUSAL_REASON, "不符的情况说明", null, true);
   }
 
   @Bean
   DecisionRule reviewBirthRegistration() {
     return new DecisionRule("Task_ReviewBirthRegistration", BirthVariables.BIRTH_REGISTRATION_APPROVED, "审核结论",
-        BirthVariables.REFUSAL_REASON, "不予登记的理由", null);
+        BirthVariables.REFUSAL_REASON, "不予登记的理由");
+  }
+
+  @Bean
+  DecisionRule supplementMarriageMaterials() {
+    return supplement("Task_SupplementMarriageMaterials");
+  }
+
+  @Bean
+  DecisionRule supplementBirthMaterials() {
+    return supplement("Task_SupplementBirthMaterials");
+  }
+
+  /** The front desk records whether the applicant brought the missing materials (补正). */
+  private static DecisionRule supplement(String taskKey) {
+    return new DecisionRule(taskKey, "materialsSupplemented", "补正结果", "supplementRemark", "补正情况说明");
   }
 }

@@ -5,30 +5,27 @@ import cn.jiaxing.yijianshi.casefile.CaseOpened;
 import cn.jiaxing.yijianshi.casefile.CaseStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes the applicant's mail into the outbox in the transaction that opens or closes the case
  * (a synchronous listener, deliberately not {@code @ApplicationModuleListener}: the mail must
- * commit or roll back with the case), then asks the sender to send it after commit.
+ * commit or roll back with the case).
  */
 @Component
 class CaseMailListener {
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
-  private final MailOutbox outbox;
-  private final MailDispatcher sender;
+  private final Notifications notifications;
   private final ZoneId zone;
 
-  CaseMailListener(MailOutbox outbox, MailDispatcher sender, @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone) {
-    this.outbox = outbox;
-    this.sender = sender;
+  CaseMailListener(Notifications notifications, @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone) {
+    this.notifications = notifications;
     this.zone = zone;
   }
 
@@ -50,9 +47,8 @@ class CaseMailListener {
         嘉兴市一件事联办平台
         """.formatted(e.applicantName(), e.type().displayName(), e.caseNumber(), WHEN.format(e.openedAt().atZone(zone)),
         e.dueAt() == null ? "—" : WHEN.format(e.dueAt().atZone(zone)));
-    outbox.add(e.caseNumber(), "RECEIPT", e.applicantEmail(),
+    notifications.send(e.caseNumber(), "RECEIPT", List.of(e.applicantEmail()),
         "【受理回执】" + e.type().displayName() + " 办件编号 " + e.caseNumber(), body);
-    sendAfterCommit();
   }
 
   @EventListener
@@ -77,18 +73,8 @@ class CaseMailListener {
     body.append("\n办结时间：").append(WHEN.format(e.closedAt().atZone(zone)))
         .append(done ? "\n" : "\n如有异议，可凭办件编号到综合窗口咨询。\n")
         .append("\n嘉兴市一件事联办平台\n");
-    outbox.add(e.caseNumber(), done ? "COMPLETION" : "REFUSAL", e.applicantEmail(),
+    notifications.send(e.caseNumber(), done ? "COMPLETION" : "REFUSAL", List.of(e.applicantEmail()),
         (done ? "【办结通知】" : "【不予办理通知】") + e.type().displayName() + " 办件编号 " + e.caseNumber(),
         body.toString());
-    sendAfterCommit();
-  }
-
-  private void sendAfterCommit() {
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        sender.trigger();
-      }
-    });
   }
 }

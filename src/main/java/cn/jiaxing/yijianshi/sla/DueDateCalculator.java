@@ -39,6 +39,41 @@ public final class DueDateCalculator {
     };
   }
 
+  /** When a step started at {@code start} under {@code policy} becomes due soon (即将超期). */
+  public Instant warnAt(Instant start, SlaPolicy policy) {
+    SlaDuration limit = policy.limit();
+    if (limit.unit() == SlaUnit.HOURS) {
+      long warnMinutes = policy.warnBefore() != null ? policy.warnBefore().amount() * 60 : limit.amount() * 15;
+      return dueAt(start, limit).minus(Duration.ofMinutes(warnMinutes));
+    }
+    long before = policy.warnBefore() != null ? policy.warnBefore().amount() : 1;
+    long remaining = limit.amount() - before;
+    return remaining <= 0 ? start : dueAt(start, new SlaDuration(remaining, limit.unit()));
+  }
+
+  /**
+   * Moves a due (or warning) instant by the time a clock was stopped (时限中止) between
+   * {@code pausedFrom} and {@code resumedAt}: whole working days, calendar days or the exact hours,
+   * per the unit of the limit. Days are counted after the pause day up to and including the resume day.
+   */
+  public Instant shift(Instant instant, SlaUnit unit, Instant pausedFrom, Instant resumedAt) {
+    if (!resumedAt.isAfter(pausedFrom)) {
+      return instant;
+    }
+    LocalDate from = LocalDate.ofInstant(pausedFrom, zone);
+    LocalDate to = LocalDate.ofInstant(resumedAt, zone);
+    return switch (unit) {
+      case HOURS -> instant.plus(Duration.between(pausedFrom, resumedAt));
+      case CALENDAR_DAYS -> instant.plus(Duration.ofDays(Math.max(0, to.toEpochDay() - from.toEpochDay())));
+      case WORKING_DAYS -> {
+        int days = calendar.workingDaysBetween(from, to);
+        var local = instant.atZone(zone);
+        yield days == 0 ? instant
+            : calendar.addWorkingDays(local.toLocalDate(), days).atTime(local.toLocalTime()).atZone(zone).toInstant();
+      }
+    };
+  }
+
   /** 23:59:59 of {@code day} in the zone: the start of the following day minus one second. */
   private Instant endOfDay(LocalDate day) {
     return day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);

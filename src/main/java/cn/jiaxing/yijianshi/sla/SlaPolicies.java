@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class SlaPolicies {
 
-  private final Map<String, Map<String, SlaDuration>> policies = new HashMap<>();
+  private final Map<String, Map<String, SlaPolicy>> policies = new HashMap<>();
   private final DueDateCalculator calculator;
   private final Clock clock;
 
@@ -23,10 +23,10 @@ public class SlaPolicies {
     this.clock = clock;
     if (properties.policies() != null) {
       properties.policies().forEach((process, steps) -> {
-        Map<String, SlaDuration> parsed = new HashMap<>();
+        Map<String, SlaPolicy> parsed = new HashMap<>();
         steps.forEach((step, text) -> {
           try {
-            parsed.put(step, SlaDuration.parse(text));
+            parsed.put(step, SlaPolicy.parse(text));
           } catch (IllegalArgumentException e) {
             throw new IllegalStateException("yijianshi.sla.policies." + process + "." + step + ": " + e.getMessage(), e);
           }
@@ -36,13 +36,17 @@ public class SlaPolicies {
     }
   }
 
-  public Optional<SlaDuration> policy(String processKey, String stepId) {
+  public Optional<SlaPolicy> policy(String processKey, String stepId) {
     return Optional.ofNullable(policies.getOrDefault(processKey, Map.of()).get(stepId));
   }
 
   /** The due instant of a step started now; empty when the step has no policy. */
   public Optional<Instant> stepDueFromNow(String processKey, String stepId) {
-    return policy(processKey, stepId).map(d -> calculator.dueAt(clock.instant(), d));
+    return policy(processKey, stepId).map(p -> calculator.dueAt(clock.instant(), p.limit()));
+  }
+
+  DueDateCalculator calculator() {
+    return calculator;
   }
 
   /** The case-level promise (承诺时限) for a case opened now. */

@@ -47,7 +47,7 @@ class ProcessConventionsTests {
   private static final String ID = "(StartEvent|EndEvent|Task|Gateway|Flow|Boundary|Message|Error|Event|Timer"
       + "|ErrorEventDefinition|TerminateEventDefinition|TimerEventDefinition|MessageEventDefinition|Definitions"
       + "|Lane|LaneSet|Participant|Collaboration|SubProcess|CallActivity|Signal)_[A-Za-z0-9]+";
-  private static final Set<String> DEPARTMENT_GROUPS = Set.of("mz", "ga", "wj", "jk", "yb", "rs");
+  private static final Set<String> DEPARTMENT_GROUPS = Set.of("mz", "ga", "wj", "jk", "yb", "rs", "frontdesk");
 
   static Stream<Path> models() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("processes"))) {

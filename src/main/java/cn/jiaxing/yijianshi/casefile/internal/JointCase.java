@@ -92,6 +92,10 @@ public class JointCase {
     this.openDuplicateKey = null;
   }
 
+  public void moveDue(Instant dueAt) {
+    this.dueAt = dueAt;
+  }
+
   public CaseSummary toSummary() {
     return new CaseSummary(caseNumber, type, status, processInstanceId, applicantName, applicantIdMasked,
         openedAt, dueAt, closedAt, outcomeReason);
@@ -103,6 +107,10 @@ public class JointCase {
 
   public String getCaseNumber() {
     return caseNumber;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
   }
 
   public CaseType getType() {

@@ -1,0 +1,119 @@
+package cn.jiaxing.yijianshi.sla;
+
+import cn.jiaxing.yijianshi.casefile.CaseType;
+import cn.jiaxing.yijianshi.departments.Department;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** The supervisor's figures, computed from the SLA records (see {@link SlaController}). */
+@Service
+public class SlaDashboard {
+
+  private final SlaRecords records;
+  private final Clock clock;
+
+  SlaDashboard(SlaRecords records, Clock clock) {
+    this.records = records;
+    this.clock = clock;
+  }
+
+  /** One row per process and department ("case" for the case-level promise). */
+  public record Row(String processKey, String processName, String department, String departmentName, int open,
+      int dueSoon, int overdue, int paused, int completed, int met, Double metShare) {
+  }
+
+  public record Summary(Instant generatedAt, int days, List<Row> rows) {
+  }
+
+  public Summary summary(int days) {
+    Instant now = clock.instant();
+    Instant since = now.minus(Duration.ofDays(days));
+    Map<List<String>, int[]> counts = new LinkedHashMap<>();
+    for (SlaRecord r : records.openOrCompletedSince(since)) {
+      int[] c = counts.computeIfAbsent(List.of(r.processKey(), r.department() == null ? "case" : r.department()),
+          k -> new int[6]);
+      switch (r.stateAt(now)) {
+        case ON_TRACK -> c[0]++;
+        case DUE_SOON -> { c[0]++; c[1]++; }
+        case OVERDUE -> { c[0]++; c[2]++; }
+        case PAUSED -> { c[0]++; c[3]++; }
+        case MET -> { c[4]++; c[5]++; }
+        case MISSED -> c[4]++;
+        case CANCELED -> { }
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    counts.forEach((key, c) -> rows.add(new Row(key.get(0), processName(key.get(0)), key.get(1),
+        departmentName(key.get(1)), c[0], c[1], c[2], c[3], c[4], c[5],
+        c[4] == 0 ? null : Math.round(1000.0 * c[5] / c[4]) / 1000.0)));
+    rows.sort(Comparator.comparing(Row::processKey).thenComparing(r -> "case".equals(r.department()) ? "" : r.department()));
+    return new Summary(now, days, rows);
+  }
+
+  /** An open step as the supervisor's lists show it. */
+  public record OpenStep(String processInstanceId, String caseNumber, String processKey, String stepId,
+      String stepName, String department, String departmentName, String taskId, SlaRecord.State state,
+      Instant startedAt, Instant dueAt) {
+  }
+
+  /** Open steps (not the case records) that are due soon or overdue, most urgent first. */
+  public List<OpenStep> urgentSteps(Optional<String> processKey, Optional<SlaRecord.State> state) {
+    Instant now = clock.instant();
+    return records.open().stream()
+        .filter(r -> !r.isCase())
+        .filter(r -> processKey.map(r.processKey()::equals).orElse(true))
+        .filter(r -> {
+          SlaRecord.State s = r.stateAt(now);
+          return state.map(s::equals).orElse(s == SlaRecord.State.DUE_SOON || s == SlaRecord.State.OVERDUE);
+        })
+        .sorted(Comparator.comparing(SlaRecord::dueAt))
+        .map(r -> new OpenStep(r.processInstanceId(), r.caseNumber(), r.processKey(), r.stepId(), r.stepName(),
+            r.department(), departmentName(r.department()), r.taskId(), r.stateAt(now), r.startedAt(), r.dueAt()))
+        .toList();
+  }
+
+  /** A case's SLA timeline: its records (case first) and events. */
+  public record Timeline(String processInstanceId, Instant generatedAt, List<TimelineEntry> records,
+      List<SlaRecords.SlaEvent> events) {
+  }
+
+  public record TimelineEntry(String stepId, String stepName, String department, String departmentName,
+      String policy, SlaRecord.State state, Instant startedAt, Instant warnAt, Instant dueAt, Instant completedAt,
+      long pausedMinutes, Instant remindedAt, Instant escalatedAt) {
+  }
+
+  public Timeline timeline(String processInstanceId) {
+    Instant now = clock.instant();
+    List<TimelineEntry> entries = records.forInstance(processInstanceId).stream()
+        .sorted(Comparator.comparing((SlaRecord r) -> !r.isCase()).thenComparing(SlaRecord::startedAt))
+        .map(r -> new TimelineEntry(r.stepId(), r.stepName(), r.department(), departmentName(r.department()),
+            r.policy(), r.stateAt(now), r.startedAt(), r.warnAt(), r.dueAt(), r.completedAt(),
+            r.pausedMillis() / 60000, r.remindedAt(), r.escalatedAt()))
+        .toList();
+    return new Timeline(processInstanceId, now, entries, records.eventsForInstance(processInstanceId));
+  }
+
+  static String processName(String processKey) {
+    return Arrays.stream(CaseType.values()).filter(t -> t.processKey().equals(processKey)).findFirst()
+        .map(CaseType::displayName).orElse(processKey);
+  }
+
+  static String departmentName(String code) {
+    if (code == null || "case".equals(code)) {
+      return "全案承诺时限";
+    }
+    if ("frontdesk".equals(code)) {
+      return "综合受理窗口（申请人补正）";
+    }
+    return Department.fromCode(code).map(Department::displayName).orElse(code);
+  }
+}

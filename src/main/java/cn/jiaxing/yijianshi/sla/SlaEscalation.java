@@ -1,0 +1,132 @@
+package cn.jiaxing.yijianshi.sla;
+
+import cn.jiaxing.yijianshi.departments.Department;
+import cn.jiaxing.yijianshi.notification.Notifications;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reminds and escalates, exactly once per step and level however many nodes scan: a due-soon
+ * reminder (即将超期) to the members of the step's department group, and at overdue a 督办 notice
+ * to the supervisors with a 督办 entry on the case. Each claim is a conditional update in the
+ * same transaction as its mail and entry.
+ */
+@Component
+public class SlaEscalation {
+
+  static final String SUPERVISORS = "supervisor";
+  private static final Logger log = LoggerFactory.getLogger(SlaEscalation.class);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+  private final SlaRecords records;
+  private final Notifications notifications;
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final WorkingDayCalendar calendar;
+  private final ZoneId zone;
+  private final MeterRegistry meters;
+
+  SlaEscalation(SlaRecords records, Notifications notifications, IdentityService identity, TaskService tasks,
+      TransactionTemplate tx, Clock clock, WorkingDayCalendar calendar,
+      @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone, MeterRegistry meters) {
+    this.records = records;
+    this.notifications = notifications;
+    this.identity = identity;
+    this.tasks = tasks;
+    this.tx = tx;
+    this.clock = clock;
+    this.calendar = calendar;
+    this.zone = zone;
+    this.meters = meters;
+  }
+
+  /** One pass: escalate what is overdue, then remind what is due soon. */
+  @Scheduled(fixedDelayString = "${yijianshi.sla.scan-interval:PT1M}", initialDelayString = "PT10S")
+  public void scan() {
+    Instant now = clock.instant();
+    for (SlaRecord r : records.openPast(now, true)) {
+      run(() -> escalate(r, now));
+    }
+    for (SlaRecord r : records.openPast(now, false)) {
+      run(() -> remind(r, now));
+    }
+  }
+
+  private void run(Runnable work) {
+    try {
+      tx.executeWithoutResult(status -> work.run());
+    } catch (RuntimeException e) {
+      log.warn("SLA escalation step failed, will retry on the next scan: {}", e.toString());
+    }
+  }
+
+  private void remind(SlaRecord r, Instant now) {
+    if (r.escalatedAt() != null || !records.claimReminder(r.id(), now)) {
+      return;
+    }
+    String text = "办件 " + r.caseNumber() + " 的“" + r.stepName() + "”即将超期，到期时间 " + when(r.dueAt()) + "。";
+    records.event(r, "DUE_SOON", text, now);
+    if (r.isCase()) {
+      return;
+    }
+    comment(r, "【即将超期】" + text);
+    notifications.send(r.caseNumber(), "SLA_DUE_SOON", emails(r.department()),
+        "【即将超期】" + r.stepName() + " 办件编号 " + r.caseNumber(),
+        text + "\n请" + departmentName(r) + "尽快办理。\n\n嘉兴市一件事联办平台\n");
+  }
+
+  private void escalate(SlaRecord r, Instant now) {
+    if (!records.claimEscalation(r.id(), now)) {
+      return;
+    }
+    records.claimReminder(r.id(), now); // a step found overdue first gets no late due-soon reminder
+    int days = calendar.workingDaysBetween(LocalDate.ofInstant(r.dueAt(), zone), LocalDate.ofInstant(now, zone));
+    String what = r.isCase() ? "整体承诺时限" : "“" + r.stepName() + "”（" + departmentName(r) + "）";
+    String text = "【督办】办件 " + r.caseNumber() + " 的" + what + "已于 " + when(r.dueAt()) + " 到期"
+        + (days > 0 ? "，已超期 " + days + " 个工作日" : "") + "，请督促办理。";
+    records.event(r, "OVERDUE", text, now);
+    comment(r, text);
+    notifications.send(r.caseNumber(), "SLA_OVERDUE", emails(SUPERVISORS),
+        "【超期督办】" + (r.isCase() ? "办件" : r.stepName()) + " 办件编号 " + r.caseNumber(),
+        text + "\n\n嘉兴市一件事联办平台\n");
+    meters.counter("yijianshi.sla.breaches", "process", r.processKey(),
+        "department", r.department() == null ? "case" : r.department()).increment();
+    log.info("SLA of case {} step {} overdue: escalated", r.caseNumber(), r.stepId());
+  }
+
+  private void comment(SlaRecord r, String text) {
+    if (r.taskId() != null && tasks.createTaskQuery().taskId(r.taskId()).count() > 0) {
+      tasks.createComment(r.taskId(), r.processInstanceId(), text);
+    }
+  }
+
+  private List<String> emails(String group) {
+    return identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getEmail)
+        .filter(Objects::nonNull).filter(e -> !e.isBlank()).toList();
+  }
+
+  private static String departmentName(SlaRecord r) {
+    return Department.fromCode(r.department()).map(Department::displayName).orElse(r.department());
+  }
+
+  private String when(Instant instant) {
+    return WHEN.format(instant.atZone(zone));
+  }
+}

@@ -1,0 +1,135 @@
+package cn.jiaxing.yijianshi.sla;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The sla_record and sla_event tables. Writes happen in the caller's (the engine's) transaction. */
+@Repository
+public class SlaRecords {
+
+  public static final String CASE_STEP = "case";
+  private static final String COLUMNS = "id, process_instance_id, case_number, process_key, step_id, step_name,"
+      + " department, task_id, policy, started_at, warn_at, due_at, completed_at, canceled, paused_since, paused_ms,"
+      + " reminded_at, escalated_at";
+
+  private final JdbcClient db;
+
+  SlaRecords(JdbcClient db) {
+    this.db = db;
+  }
+
+  void insert(String processInstanceId, String caseNumber, String processKey, String stepId, String stepName,
+      String department, String taskId, SlaPolicy policy, Instant startedAt, Instant warnAt, Instant dueAt) {
+    db.sql("insert into sla_record (process_instance_id, case_number, process_key, step_id, step_name, department,"
+            + " task_id, policy, started_at, warn_at, due_at, canceled, paused_ms)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0)")
+        .params(processInstanceId, caseNumber, processKey, stepId, stepName, department, taskId, policy.toString(),
+            ts(startedAt), ts(warnAt), ts(dueAt))
+        .update();
+  }
+
+  /** A step entered again after it was done (not after a pause): a new round with new times. */
+  void restart(long id, String taskId, Instant startedAt, Instant warnAt, Instant dueAt) {
+    db.sql("update sla_record set task_id = ?, started_at = ?, warn_at = ?, due_at = ?, completed_at = null,"
+            + " canceled = false, paused_since = null, paused_ms = 0, reminded_at = null, escalated_at = null"
+            + " where id = ?")
+        .params(taskId, ts(startedAt), ts(warnAt), ts(dueAt), id).update();
+  }
+
+  void pause(long id, Instant at) {
+    db.sql("update sla_record set paused_since = ? where id = ? and paused_since is null and completed_at is null")
+        .params(ts(at), id).update();
+  }
+
+  void resume(long id, String taskId, Instant warnAt, Instant dueAt, long pausedMillis) {
+    db.sql("update sla_record set task_id = coalesce(?, task_id), warn_at = ?, due_at = ?, paused_since = null,"
+            + " paused_ms = paused_ms + ? where id = ?")
+        .params(taskId, ts(warnAt), ts(dueAt), pausedMillis, id).update();
+  }
+
+  void complete(long id, Instant at, boolean canceled) {
+    db.sql("update sla_record set completed_at = ?, canceled = ?, paused_since = null where id = ? and completed_at is null")
+        .params(ts(at), canceled, id).update();
+  }
+
+  /** Claims the due-soon reminder; true for exactly one caller, whatever the number of nodes. */
+  boolean claimReminder(long id, Instant at) {
+    return db.sql("update sla_record set reminded_at = ? where id = ? and reminded_at is null")
+        .params(ts(at), id).update() == 1;
+  }
+
+  /** Claims the overdue escalation; true for exactly one caller. */
+  boolean claimEscalation(long id, Instant at) {
+    return db.sql("update sla_record set escalated_at = ? where id = ? and escalated_at is null")
+        .params(ts(at), id).update() == 1;
+  }
+
+  void event(SlaRecord record, String kind, String message, Instant at) {
+    db.sql("insert into sla_event (record_id, process_instance_id, case_number, step_id, kind, message, created_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(record.id(), record.processInstanceId(), record.caseNumber(), record.stepId(), kind, message, ts(at))
+        .update();
+  }
+
+  Optional<SlaRecord> find(String processInstanceId, String stepId) {
+    return db.sql("select " + COLUMNS + " from sla_record where process_instance_id = ? and step_id = ?")
+        .params(processInstanceId, stepId).query(SlaRecords::map).optional();
+  }
+
+  public List<SlaRecord> forInstance(String processInstanceId) {
+    return db.sql("select " + COLUMNS + " from sla_record where process_instance_id = ? order by started_at, id")
+        .param(processInstanceId).query(SlaRecords::map).list();
+  }
+
+  public List<SlaEvent> eventsForInstance(String processInstanceId) {
+    return db.sql("select step_id, kind, message, created_at from sla_event where process_instance_id = ? order by id")
+        .param(processInstanceId)
+        .query((rs, n) -> new SlaEvent(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)))
+        .list();
+  }
+
+  /** Open, running (not paused) records whose warning or due instant has passed. */
+  List<SlaRecord> openPast(Instant now, boolean overdue) {
+    String column = overdue ? "due_at" : "warn_at";
+    String claimed = overdue ? "escalated_at" : "reminded_at";
+    return db.sql("select " + COLUMNS + " from sla_record where completed_at is null and paused_since is null and "
+            + column + " <= ? and " + claimed + " is null order by " + column)
+        .param(ts(now)).query(SlaRecords::map).list();
+  }
+
+  /** Records not completed yet. */
+  public List<SlaRecord> open() {
+    return db.sql("select " + COLUMNS + " from sla_record where completed_at is null").query(SlaRecords::map).list();
+  }
+
+  /** Open records, and those completed since {@code since}: what the dashboard counts. */
+  public List<SlaRecord> openOrCompletedSince(Instant since) {
+    return db.sql("select " + COLUMNS + " from sla_record where completed_at is null or completed_at >= ?")
+        .param(ts(since)).query(SlaRecords::map).list();
+  }
+
+  public record SlaEvent(String stepId, String kind, String message, Instant createdAt) {
+  }
+
+  private static SlaRecord map(ResultSet rs, int row) throws SQLException {
+    return new SlaRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), instant(rs, 10), instant(rs, 11),
+        instant(rs, 12), instant(rs, 13), rs.getBoolean(14), instant(rs, 15), rs.getLong(16), instant(rs, 17),
+        instant(rs, 18));
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+}

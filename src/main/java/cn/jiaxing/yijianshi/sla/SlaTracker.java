@@ -1,0 +1,129 @@
+package cn.jiaxing.yijianshi.sla;
+
+import cn.jiaxing.yijianshi.casefile.CaseClosed;
+import cn.jiaxing.yijianshi.casefile.CaseFiles;
+import cn.jiaxing.yijianshi.casefile.CaseOpened;
+import cn.jiaxing.yijianshi.engine.DecisionRule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the SLA records in step with the engine, inside the engine's transaction: a record per
+ * case (from the case events) and per user task (from task listeners every user task gets, see
+ * {@link DueDatePlugin}). A task completed with {@code supplementRequested = true} (补正) stops its
+ * department's clock and the case's (时限中止); when the step is entered again the clock resumes and
+ * the due dates move by the paused time.
+ */
+@Service
+public class SlaTracker {
+
+  private static final Logger log = LoggerFactory.getLogger(SlaTracker.class);
+
+  private final SlaPolicies policies;
+  private final SlaRecords records;
+  private final CaseFiles cases;
+  private final Clock clock;
+
+  SlaTracker(SlaPolicies policies, SlaRecords records, CaseFiles cases, Clock clock) {
+    this.policies = policies;
+    this.records = records;
+    this.cases = cases;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void on(CaseOpened e) {
+    policies.policy(e.type().processKey(), SlaRecords.CASE_STEP).ifPresent(policy -> {
+      Instant now = clock.instant();
+      records.insert(e.processInstanceId(), e.caseNumber(), e.type().processKey(), SlaRecords.CASE_STEP,
+          e.type().displayName(), null, null, policy, now, calculator().warnAt(now, policy),
+          calculator().dueAt(now, policy.limit()));
+    });
+  }
+
+  @EventListener
+  void on(CaseClosed e) {
+    records.find(e.processInstanceId(), SlaRecords.CASE_STEP)
+        .ifPresent(r -> records.complete(r.id(), clock.instant(), false));
+  }
+
+  void taskCreated(DelegateTask task, String processKey, String stepId) {
+    Optional<SlaPolicy> policy = policies.policy(processKey, stepId);
+    if (policy.isEmpty()) {
+      log.warn("No SLA policy for {}/{}: task {} has no due date", processKey, stepId, task.getId());
+      return;
+    }
+    Instant now = clock.instant();
+    Optional<SlaRecord> existing = records.find(task.getProcessInstanceId(), stepId);
+    Instant due;
+    if (existing.isPresent() && existing.get().pausedSince() != null) {
+      SlaRecord r = existing.get();
+      due = resume(r, task.getId(), policy.get(), now);
+      caseRecord(task).filter(c -> c.pausedSince() != null).ifPresent(c -> {
+        Instant caseDue = resume(c, null, SlaPolicy.parse(c.policy()), now);
+        cases.moveDue(c.caseNumber(), caseDue);
+      });
+    } else {
+      due = calculator().dueAt(now, policy.get().limit());
+      Instant warn = calculator().warnAt(now, policy.get());
+      if (existing.isPresent()) {
+        records.restart(existing.get().id(), task.getId(), now, warn, due);
+      } else {
+        records.insert(task.getProcessInstanceId(), businessKey(task), processKey, stepId, task.getName(),
+            department(task), task.getId(), policy.get(), now, warn, due);
+      }
+    }
+    task.setDueDate(Date.from(due));
+  }
+
+  void taskCompleted(DelegateTask task, String stepId) {
+    records.find(task.getProcessInstanceId(), stepId).ifPresent(r -> {
+      Instant now = clock.instant();
+      if (Boolean.TRUE.equals(task.getVariable(DecisionRule.SUPPLEMENT_REQUESTED))) {
+        records.pause(r.id(), now);
+        records.event(r, "PAUSED", "申请人补正材料，" + r.stepName() + "办理时限中止", now);
+        caseRecord(task).ifPresent(c -> records.pause(c.id(), now));
+      } else {
+        records.complete(r.id(), now, false);
+      }
+    });
+  }
+
+  void taskDeleted(DelegateTask task, String stepId) {
+    records.find(task.getProcessInstanceId(), stepId).ifPresent(r -> records.complete(r.id(), clock.instant(), true));
+  }
+
+  private Instant resume(SlaRecord r, String taskId, SlaPolicy policy, Instant now) {
+    DueDateCalculator calc = calculator();
+    Instant due = calc.shift(r.dueAt(), policy.limit().unit(), r.pausedSince(), now);
+    Instant warn = calc.shift(r.warnAt(), policy.limit().unit(), r.pausedSince(), now);
+    records.resume(r.id(), taskId, warn, due, Duration.between(r.pausedSince(), now).toMillis());
+    records.event(r, "RESUMED", "材料已补正，" + r.stepName() + "恢复计时，期限顺延至新的到期日", now);
+    return due;
+  }
+
+  private Optional<SlaRecord> caseRecord(DelegateTask task) {
+    return records.find(task.getProcessInstanceId(), SlaRecords.CASE_STEP);
+  }
+
+  private static String businessKey(DelegateTask task) {
+    return task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+  }
+
+  private static String department(DelegateTask task) {
+    return task.getCandidates().stream().filter(l -> l.getGroupId() != null).map(l -> l.getGroupId())
+        .findFirst().orElse(null);
+  }
+
+  private DueDateCalculator calculator() {
+    return policies.calculator();
+  }
+}
