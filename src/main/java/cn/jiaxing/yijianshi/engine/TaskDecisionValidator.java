@@ -22,8 +22,10 @@ public class TaskDecisionValidator implements TaskListener {
     this.rules = rules.stream().collect(Collectors.toMap(DecisionRule::taskKey, Function.identity()));
   }
 
-  public boolean hasRule(String taskKey) {
-    return rules.containsKey(taskKey);
+  /** Whether the clerk on this task may send the case back for 补正 (which stops the task's SLA clock). */
+  public boolean allowsSupplement(String taskKey) {
+    DecisionRule rule = rules.get(taskKey);
+    return rule != null && rule.allowsSupplement();
   }
 
   @Override

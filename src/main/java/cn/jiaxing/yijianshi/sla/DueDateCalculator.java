@@ -39,7 +39,11 @@ public final class DueDateCalculator {
     };
   }
 
-  /** When a step started at {@code start} under {@code policy} becomes due soon (即将超期). */
+  /**
+   * When a step started at {@code start} under {@code policy} becomes due soon (即将超期): at the start
+   * (00:00) of its last {@code warn} working/calendar days — by default its last day — or, for an
+   * hour limit, {@code warn} hours (by default a quarter of the limit) before it is due.
+   */
   public Instant warnAt(Instant start, SlaPolicy policy) {
     SlaDuration limit = policy.limit();
     if (limit.unit() == SlaUnit.HOURS) {
@@ -47,8 +51,13 @@ public final class DueDateCalculator {
       return dueAt(start, limit).minus(Duration.ofMinutes(warnMinutes));
     }
     long before = policy.warnBefore() != null ? policy.warnBefore().amount() : 1;
-    long remaining = limit.amount() - before;
-    return remaining <= 0 ? start : dueAt(start, new SlaDuration(remaining, limit.unit()));
+    int firstWarnDay = (int) (limit.amount() - before + 1);
+    LocalDate startDate = LocalDate.ofInstant(start, zone);
+    LocalDate day = limit.unit() == SlaUnit.WORKING_DAYS
+        ? calendar.addWorkingDays(startDate, firstWarnDay)
+        : startDate.plusDays(firstWarnDay);
+    Instant warn = day.atStartOfDay(zone).toInstant();
+    return warn.isBefore(start) ? start : warn;
   }
 
   /**

@@ -58,7 +58,7 @@ public class SlaEscalation {
   }
 
   /** One pass: escalate what is overdue, then remind what is due soon. */
-  @Scheduled(fixedDelayString = "${yijianshi.sla.scan-interval:PT1M}", initialDelayString = "PT10S")
+  @Scheduled(fixedDelayString = "${yijianshi.sla.scan-interval:PT1M}", initialDelayString = "${yijianshi.sla.scan-initial-delay:PT10S}")
   public void scan() {
     Instant now = clock.instant();
     for (SlaRecord r : records.openPast(now, true)) {

@@ -28,7 +28,7 @@ class SlaMetrics {
     this.overdue = MultiGauge.builder("yijianshi.sla.overdue.steps").description("overdue SLA steps").register(meters);
   }
 
-  @Scheduled(fixedDelayString = "${yijianshi.sla.scan-interval:PT1M}", initialDelayString = "PT5S")
+  @Scheduled(fixedDelayString = "${yijianshi.sla.scan-interval:PT1M}", initialDelayString = "${yijianshi.sla.scan-initial-delay:PT10S}")
   void refresh() {
     Map<String, int[]> byDepartment = new TreeMap<>();
     for (SlaDashboard.Row row : dashboard.summary(30).rows()) {

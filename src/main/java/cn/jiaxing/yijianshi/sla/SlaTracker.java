@@ -4,6 +4,7 @@ import cn.jiaxing.yijianshi.casefile.CaseClosed;
 import cn.jiaxing.yijianshi.casefile.CaseFiles;
 import cn.jiaxing.yijianshi.casefile.CaseOpened;
 import cn.jiaxing.yijianshi.engine.DecisionRule;
+import cn.jiaxing.yijianshi.engine.TaskDecisionValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,12 +31,14 @@ public class SlaTracker {
   private final SlaPolicies policies;
   private final SlaRecords records;
   private final CaseFiles cases;
+  private final TaskDecisionValidator decisions;
   private final Clock clock;
 
-  SlaTracker(SlaPolicies policies, SlaRecords records, CaseFiles cases, Clock clock) {
+  SlaTracker(SlaPolicies policies, SlaRecords records, CaseFiles cases, TaskDecisionValidator decisions, Clock clock) {
     this.policies = policies;
     this.records = records;
     this.cases = cases;
+    this.decisions = decisions;
     this.clock = clock;
   }
 
@@ -87,7 +90,7 @@ public class SlaTracker {
   void taskCompleted(DelegateTask task, String stepId) {
     records.find(task.getProcessInstanceId(), stepId).ifPresent(r -> {
       Instant now = clock.instant();
-      if (Boolean.TRUE.equals(task.getVariable(DecisionRule.SUPPLEMENT_REQUESTED))) {
+      if (decisions.allowsSupplement(stepId) && Boolean.TRUE.equals(task.getVariable(DecisionRule.SUPPLEMENT_REQUESTED))) {
         records.pause(r.id(), now);
         records.event(r, "PAUSED", "申请人补正材料，" + r.stepName() + "办理时限中止", now);
         caseRecord(task).ifPresent(c -> records.pause(c.id(), now));

@@ -30,7 +30,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * Process tests: the real engine, listeners and SLA policies on in-memory H2; department clients
  * mocked; no job executor — each asynchronous department step is executed explicitly.
  */
-@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "yijianshi.simulator.enabled=false"})
+@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "yijianshi.simulator.enabled=false",
+    "yijianshi.sla.scan-interval=PT24H", "yijianshi.sla.scan-initial-delay=PT24H"})
 abstract class ProcessTestSupport {
 
   @MockitoBean MarriageRegistryClient marriageRegistry;

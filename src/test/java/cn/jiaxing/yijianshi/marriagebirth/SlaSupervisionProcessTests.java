@@ -1,0 +1,191 @@
+package cn.jiaxing.yijianshi.marriagebirth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.jiaxing.yijianshi.TestApplications;
+import cn.jiaxing.yijianshi.TestPeople;
+import cn.jiaxing.yijianshi.sla.SlaDashboard;
+import cn.jiaxing.yijianshi.sla.SlaEscalation;
+import cn.jiaxing.yijianshi.sla.SlaRecord;
+import cn.jiaxing.yijianshi.sla.SlaRecords;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Time limits in Chinese working days, 补正 clock stops, reminders and 督办 — with the engine clock moved. */
+class SlaSupervisionProcessTests extends ProcessTestSupport {
+
+  private static final ZoneId SH = ZoneId.of("Asia/Shanghai");
+
+  @Autowired SlaEscalation escalation;
+  @Autowired SlaDashboard dashboard;
+  @Autowired SlaRecords records;
+  @Autowired JdbcClient jdbc;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private static Instant at(String local) {
+    Instant instant = LocalDateTime.parse(local).atZone(SH).toInstant();
+    ClockUtil.setCurrentTime(Date.from(instant));
+    return instant;
+  }
+
+  private static Instant local(String local) {
+    return LocalDateTime.parse(local).atZone(SH).toInstant();
+  }
+
+  private ProcessInstance marriage() {
+    Map<String, Object> v = new HashMap<>();
+    v.put(MarriageVariables.GROOM_NAME, "张伟");
+    v.put(MarriageVariables.GROOM_ID_NUMBER, TestPeople.man(30));
+    v.put(MarriageVariables.BRIDE_NAME, "王芳");
+    v.put(MarriageVariables.BRIDE_ID_NUMBER, TestPeople.woman(28));
+    v.put(MarriageVariables.DECLARATION_SIGNED, true);
+    v.put(MarriageVariables.BOTH_PRESENT, true);
+    ProcessInstance pi = runtime.startProcessInstanceByKey(MarriageVariables.PROCESS_KEY, v);
+    runStep(pi, "Task_CheckMarriageRecords");
+    return pi;
+  }
+
+  private SlaRecord record(ProcessInstance pi, String step) {
+    return records.forInstance(pi.getId()).stream().filter(r -> r.stepId().equals(step)).findFirst().orElseThrow();
+  }
+
+  private List<String> mails(ProcessInstance pi, String kind) {
+    return jdbc.sql("select recipient from mail_outbox where case_number = ? and kind = ?")
+        .params(pi.getBusinessKey(), kind).query(String.class).list();
+  }
+
+  @Test
+  void aCaseOpenedTheAfternoonBeforeNationalDayIsDueAfterTheHolidays() {
+    at("2026-09-30T15:30");
+    ProcessInstance pi = marriage();
+
+    assertThat(task(pi, "Task_ConfirmMarriageRegistration").getDueDate().toInstant())
+        .isEqualTo(local("2026-10-08T23:59:59"));
+    // case promise 5WD: Oct 8, 9, 10 (make-up Saturday), 12, 13
+    assertThat(caseOf(pi).dueAt()).isEqualTo(local("2026-10-13T23:59:59"));
+    assertThat(record(pi, SlaRecords.CASE_STEP).dueAt()).isEqualTo(local("2026-10-13T23:59:59"));
+    assertThat(record(pi, "Task_ConfirmMarriageRegistration").department()).isEqualTo("mz");
+  }
+
+  @Test
+  void theReminderAndTheEscalationGoOutExactlyOnceEvenWithTwoNodesScanning() throws Exception {
+    at("2026-09-30T15:30");
+    ProcessInstance pi = marriage();
+
+    at("2026-10-07T18:00");
+    escalation.scan();
+    assertThat(mails(pi, "SLA_DUE_SOON")).isEmpty();
+    assertThat(record(pi, "Task_ConfirmMarriageRegistration").stateAt(local("2026-10-07T18:00")))
+        .isEqualTo(SlaRecord.State.ON_TRACK);
+
+    at("2026-10-08T09:00");
+    escalation.scan();
+    escalation.scan();
+    assertThat(mails(pi, "SLA_DUE_SOON")).containsExactly("minzheng@yijianshi.jiaxing.local");
+
+    at("2026-10-09T09:00");
+    twoNodesScan();
+    twoNodesScan();
+    assertThat(mails(pi, "SLA_OVERDUE")).containsExactly("dubang@yijianshi.jiaxing.local");
+    assertThat(mails(pi, "SLA_DUE_SOON")).hasSize(1);
+    SlaDashboard.Timeline timeline = dashboard.timeline(pi.getId());
+    assertThat(timeline.events()).extracting(SlaRecords.SlaEvent::kind).containsExactly("DUE_SOON", "OVERDUE");
+    assertThat(timeline.events().get(1).message()).startsWith("【督办】").contains(pi.getBusinessKey())
+        .contains("已超期 1 个工作日");
+    assertThat(tasks.getProcessInstanceComments(pi.getId())).extracting(c -> c.getFullMessage())
+        .anySatisfy(m -> assertThat(m).startsWith("【督办】"));
+    // the case promise (Oct 13) is not overdue yet
+    assertThat(record(pi, SlaRecords.CASE_STEP).escalatedAt()).isNull();
+
+    at("2026-10-14T09:00");
+    escalation.scan();
+    assertThat(mails(pi, "SLA_OVERDUE")).hasSize(2);
+    assertThat(record(pi, SlaRecords.CASE_STEP).escalatedAt()).isNotNull();
+  }
+
+  private void twoNodesScan() throws Exception {
+    CyclicBarrier together = new CyclicBarrier(2);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Runnable node = () -> {
+      ClockUtil.setCurrentTime(Date.from(now));
+      try {
+        together.await();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      escalation.scan();
+    };
+    CompletableFuture.allOf(CompletableFuture.runAsync(node), CompletableFuture.runAsync(node)).get();
+  }
+
+  @Test
+  void completingOnTimeIsMetAndLateIsMissed() {
+    at("2026-11-02T10:00");
+    ProcessInstance onTime = marriage();
+    ProcessInstance late = marriage();
+    complete(onTime, "Task_ConfirmMarriageRegistration", Map.of(MarriageVariables.MARRIAGE_APPROVED, false,
+        MarriageVariables.REFUSAL_REASON, "测试"));
+    at("2026-11-04T10:00");
+    complete(late, "Task_ConfirmMarriageRegistration", Map.of(MarriageVariables.MARRIAGE_APPROVED, false,
+        MarriageVariables.REFUSAL_REASON, "测试"));
+
+    assertThat(record(onTime, "Task_ConfirmMarriageRegistration").stateAt(Instant.now())).isEqualTo(SlaRecord.State.MET);
+    assertThat(record(late, "Task_ConfirmMarriageRegistration").stateAt(Instant.now())).isEqualTo(SlaRecord.State.MISSED);
+  }
+
+  @Test
+  void supplementingMaterialsStopsTheDepartmentsClockAndMovesTheDueDates() {
+    at("2026-11-02T10:00"); // Monday
+    Map<String, Object> application = TestApplications.birth(TestPeople.woman(29), TestPeople.man(31), null);
+    application.put(BirthVariables.CHILD_BIRTH_DATE, "2026-10-30");
+    ProcessInstance pi = runtime.startProcessInstanceByKey(BirthVariables.PROCESS_KEY, application);
+    assertThat(task(pi, "Task_VerifyBirthRecord").getDueDate().toInstant()).isEqualTo(local("2026-11-03T23:59:59"));
+    assertThat(caseOf(pi).dueAt()).isEqualTo(local("2026-11-09T23:59:59"));
+
+    assertThatThrownBy(() -> complete(pi, "Task_VerifyBirthRecord", Map.of("supplementRequested", true)))
+        .hasStackTraceContaining("需补正的材料及要求不能为空");
+    complete(pi, "Task_VerifyBirthRecord", Map.of("supplementRequested", true, "supplementNote", "请补交出生医学证明首联"));
+    BpmnAwareTestsBridge.assertWaitingAt(pi, "Task_SupplementBirthMaterials");
+    assertThat(record(pi, "Task_VerifyBirthRecord").stateAt(local("2026-11-04T12:00"))).isEqualTo(SlaRecord.State.PAUSED);
+    assertThat(record(pi, SlaRecords.CASE_STEP).pausedSince()).isNotNull();
+
+    at("2026-11-05T15:00"); // Thursday: Tue, Wed, Thu do not count against the hospital
+    complete(pi, "Task_SupplementBirthMaterials", Map.of("materialsSupplemented", true));
+
+    assertThat(task(pi, "Task_VerifyBirthRecord").getDueDate().toInstant()).isEqualTo(local("2026-11-06T23:59:59"));
+    assertThat(caseOf(pi).dueAt()).isEqualTo(local("2026-11-12T23:59:59"));
+    SlaRecord verify = record(pi, "Task_VerifyBirthRecord");
+    assertThat(verify.pausedSince()).isNull();
+    assertThat(verify.pausedMillis()).isEqualTo((3 * 24 + 5) * 3600_000L);
+    assertThat(dashboard.timeline(pi.getId()).events()).extracting(e -> e.stepId() + ":" + e.kind())
+        .containsExactly("Task_VerifyBirthRecord:PAUSED", "Task_VerifyBirthRecord:RESUMED", "case:RESUMED");
+
+    complete(pi, "Task_VerifyBirthRecord", Map.of(BirthVariables.BIRTH_RECORD_CONFIRMED, true));
+    assertThat(record(pi, "Task_VerifyBirthRecord").stateAt(Instant.now())).isEqualTo(SlaRecord.State.MET);
+  }
+
+  /** camunda-bpm-assert's assertThat clashes with AssertJ's; keep its use in one place. */
+  private static final class BpmnAwareTestsBridge {
+    static void assertWaitingAt(ProcessInstance pi, String... activities) {
+      org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt(activities);
+    }
+  }
+}
