@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,17 +31,21 @@ import org.springframework.web.client.RestClient;
  * department clerks through the Camunda REST API — as Tasklist does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@AutoConfigureObservability // keep /actuator/prometheus as in production
 public abstract class FullStackTestSupport {
 
   protected static final int PORT = freePort();
+  private static final int SMTP_PORT = freePort();
   protected static final String PASSWORD = "demo";
 
   @RegisterExtension
-  protected static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+  protected static GreenMailExtension mail = new GreenMailExtension(
+      new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   @DynamicPropertySource
   static void port(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> PORT);
+    registry.add("spring.mail.port", () -> SMTP_PORT);
   }
 
   protected final ObjectMapper json = new ObjectMapper();
