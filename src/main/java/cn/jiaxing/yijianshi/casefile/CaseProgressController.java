@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/cases/{caseNumber}}: the front desk's progress query — the case and each
- * department step so far, with its state, timestamps and due date.
+ * department step so far, with its state, timestamps and due date, and the case's history entries
+ * from other modules (clock stops, reminders, 督办).
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -36,14 +37,16 @@ class CaseProgressController {
   private final HistoryService history;
   private final RuntimeService runtime;
   private final RepositoryService repository;
+  private final List<CaseHistory> caseHistories;
   private final Map<String, Map<String, String>> departmentsByDefinition = new ConcurrentHashMap<>();
 
   CaseProgressController(CaseFiles cases, HistoryService history, RuntimeService runtime,
-      RepositoryService repository) {
+      RepositoryService repository, List<CaseHistory> caseHistories) {
     this.cases = cases;
     this.history = history;
     this.runtime = runtime;
     this.repository = repository;
+    this.caseHistories = caseHistories;
   }
 
   record Step(String stepId, String name, String department, String departmentName, String state,
@@ -52,7 +55,7 @@ class CaseProgressController {
 
   record Progress(String caseNumber, CaseType type, String typeName, CaseStatus status, String statusName,
       String applicantName, String applicantIdNumber, Instant openedAt, Instant dueAt, Instant closedAt,
-      String outcomeReason, List<Step> steps) {
+      String outcomeReason, List<Step> steps, List<CaseHistory.Entry> history) {
   }
 
   @GetMapping("/{caseNumber}")
@@ -86,7 +89,9 @@ class CaseProgressController {
         })
         .toList();
     return new Progress(c.caseNumber(), c.type(), c.type().displayName(), c.status(), c.status().displayName(),
-        c.applicantName(), c.applicantIdMasked(), c.openedAt(), c.dueAt(), c.closedAt(), c.outcomeReason(), steps);
+        c.applicantName(), c.applicantIdMasked(), c.openedAt(), c.dueAt(), c.closedAt(), c.outcomeReason(), steps,
+        caseHistories.stream().flatMap(h -> h.entries(c.processInstanceId()).stream())
+            .sorted(java.util.Comparator.comparing(CaseHistory.Entry::at)).toList());
   }
 
   /** The {@code department} extension property of a step, read once per process definition. */

@@ -196,6 +196,25 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  void theRegistrarCanSendTheCaseBackForMissingMaterialsThenRegister() {
+    ProcessInstance pi = start(application(false, false));
+    runStep(pi, "Task_CheckMarriageRecords");
+    complete(pi, "Task_ConfirmMarriageRegistration", Map.of("supplementRequested", true,
+        "supplementNote", "请补交女方本人签名的声明书"));
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt("Task_SupplementMarriageMaterials");
+    BpmnAwareTests.assertThat(task(pi, "Task_SupplementMarriageMaterials")).hasCandidateGroup("frontdesk");
+    assertThatThrownBy(() -> complete(pi, "Task_SupplementMarriageMaterials", Map.of()))
+        .hasStackTraceContaining("请选择补正结果");
+    complete(pi, "Task_SupplementMarriageMaterials", Map.of("materialsSupplemented", true));
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ConfirmMarriageRegistration");
+    assertThat(runtime.getVariable(pi.getId(), "supplementRequested")).isEqualTo(false);
+    complete(pi, "Task_ConfirmMarriageRegistration", APPROVE);
+    BpmnAwareTests.assertThat(pi).isWaitingAt("Task_RegisterMarriage");
+  }
+
+  @Test
   void approvingWithoutTheRegistrarsChecksIsRejectedAndTheTaskStays() {
     ProcessInstance pi = start(application(false, false));
     runStep(pi, "Task_CheckMarriageRecords");

@@ -74,6 +74,13 @@ class SlaApiIT extends FullStackTestSupport {
       JsonNode overdue = get("dubang", "/api/sla/steps?state=OVERDUE&processKey=BirthHouseholdProcess").getBody();
       assertThat(StreamSupport.stream(overdue.spliterator(), false).map(s -> s.get("caseNumber").asText()))
           .contains(caseNumber);
+      // the front desk sees the 督办 in the case's history
+      JsonNode history = get("qiantai", "/api/cases/{n}", caseNumber).getBody().get("history");
+      assertThat(StreamSupport.stream(history.spliterator(), false))
+          .anySatisfy(h -> {
+            assertThat(h.get("label").asText()).isEqualTo("超期督办");
+            assertThat(h.get("message").asText()).startsWith("【督办】");
+          });
     } finally {
       ClockUtil.reset();
     }
