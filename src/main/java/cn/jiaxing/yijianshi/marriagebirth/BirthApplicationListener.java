@@ -4,7 +4,6 @@ import static cn.jiaxing.yijianshi.marriagebirth.BirthVariables.*;
 
 import cn.jiaxing.yijianshi.casefile.CaseFiles;
 import cn.jiaxing.yijianshi.casefile.CaseType;
-import cn.jiaxing.yijianshi.casefile.OpenCaseRequest;
 import cn.jiaxing.yijianshi.engine.InputChecks;
 import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
 import cn.jiaxing.yijianshi.sla.SlaPolicies;
@@ -14,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,18 +20,10 @@ import org.springframework.stereotype.Component;
  * (浙江省出生"一件事"办理登记表), then opens the case.
  */
 @Component("birthApplicationListener")
-class BirthApplicationListener implements ExecutionListener {
-
-  private final CaseFiles cases;
-  private final SlaPolicies sla;
-  private final MarriageBirthRules rules;
-  private final Clock clock;
+class BirthApplicationListener extends CaseStartListener {
 
   BirthApplicationListener(CaseFiles cases, SlaPolicies sla, MarriageBirthRules rules, Clock clock) {
-    this.cases = cases;
-    this.sla = sla;
-    this.rules = rules;
-    this.clock = clock;
+    super(cases, sla, rules, clock);
   }
 
   @Override
@@ -61,11 +51,8 @@ class BirthApplicationListener implements ExecutionListener {
     checks.throwIfAny("出生一件事申请未受理");
 
     execution.setVariable(CHILD_BIRTH_DATE, birthDate.toString());
-    String caseNumber = cases.open(new OpenCaseRequest(CaseType.BIRTH_HOUSEHOLD, execution.getProcessInstanceId(),
-        motherName, mother.value(), email, List.of(mother.value(), birthDate.toString(), childName),
-        sla.caseDueFromNow(PROCESS_KEY).orElse(null)));
-    execution.setProcessBusinessKey(caseNumber);
-    execution.setVariable(CASE_NUMBER, caseNumber);
+    openCase(execution, CaseType.BIRTH_HOUSEHOLD, motherName, mother.value(), email,
+        List.of(mother.value(), birthDate.toString(), childName));
   }
 
   private LocalDate birthDate(InputChecks checks, LocalDate today) {

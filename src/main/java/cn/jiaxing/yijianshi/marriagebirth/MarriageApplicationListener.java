@@ -4,7 +4,6 @@ import static cn.jiaxing.yijianshi.marriagebirth.MarriageVariables.*;
 
 import cn.jiaxing.yijianshi.casefile.CaseFiles;
 import cn.jiaxing.yijianshi.casefile.CaseType;
-import cn.jiaxing.yijianshi.casefile.OpenCaseRequest;
 import cn.jiaxing.yijianshi.engine.InputChecks;
 import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
 import cn.jiaxing.yijianshi.sla.SlaPolicies;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,20 +20,12 @@ import org.springframework.stereotype.Component;
  * with every problem listed; nothing is left behind.
  */
 @Component("marriageApplicationListener")
-class MarriageApplicationListener implements ExecutionListener {
+class MarriageApplicationListener extends CaseStartListener {
 
   private static final Set<String> DIRECTIONS = Set.of("BRIDE_TO_GROOM", "GROOM_TO_BRIDE");
 
-  private final CaseFiles cases;
-  private final SlaPolicies sla;
-  private final MarriageBirthRules rules;
-  private final Clock clock;
-
   MarriageApplicationListener(CaseFiles cases, SlaPolicies sla, MarriageBirthRules rules, Clock clock) {
-    this.cases = cases;
-    this.sla = sla;
-    this.rules = rules;
-    this.clock = clock;
+    super(cases, sla, rules, clock);
   }
 
   @Override
@@ -71,11 +61,8 @@ class MarriageApplicationListener implements ExecutionListener {
 
     execution.setVariable(HOUSEHOLD_MOVE_REQUESTED, move);
     execution.setVariable(BIRTH_PLANNING_REQUESTED, checks.isTrue(BIRTH_PLANNING_REQUESTED));
-    String caseNumber = cases.open(new OpenCaseRequest(CaseType.MARRIAGE_HOUSEHOLD, execution.getProcessInstanceId(),
-        groomName + "、" + brideName, groom.value(), email, List.of(groom.value(), bride.value()),
-        sla.caseDueFromNow(PROCESS_KEY).orElse(null)));
-    execution.setProcessBusinessKey(caseNumber);
-    execution.setVariable(CASE_NUMBER, caseNumber);
+    openCase(execution, CaseType.MARRIAGE_HOUSEHOLD, groomName + "、" + brideName, groom.value(), email,
+        List.of(groom.value(), bride.value()));
     execution.setVariable(REGISTRATION_DATE, today.toString());
   }
 }

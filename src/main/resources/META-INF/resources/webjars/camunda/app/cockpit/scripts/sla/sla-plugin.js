@@ -1,0 +1,418 @@
+/*
+ * 时限督办 (SLA) Cockpit plugins — Camunda 7.24 front-end plugin API (ES module).
+ *
+ * Loaded through customScripts in app/cockpit/scripts/config.js:
+ *   customScripts: ['scripts/sla/sla-plugin.js']
+ *
+ * Three plugins, all reading the application's SLA API (/api/sla/..., admitted groups supervisor
+ * and camunda-admin) with the Cockpit session cookie:
+ *   - cockpit.dashboard                      sla-dashboard       时限督办 (SLA)
+ *   - cockpit.processDefinition.runtime.tab  sla-definition-tab  超期与即将超期
+ *   - cockpit.processInstance.runtime.tab    sla-instance-tab    时限轨迹
+ *
+ * Plain DOM, no framework, no external resources. All data is inserted as text (textContent /
+ * createTextNode), never as HTML.
+ */
+
+const REFRESH_MS = 60 * 1000;
+const STYLE_ID = 'sla-plugin-style';
+
+const STATE_LABELS = {
+  ON_TRACK: '正常',
+  DUE_SOON: '即将超期',
+  OVERDUE: '已超期',
+  PAUSED: '中止（补正）',
+  MET: '按时办结',
+  MISSED: '超期办结',
+  CANCELED: '已撤销'
+};
+
+const STATE_CLASSES = {
+  DUE_SOON: 'sla-warning',
+  OVERDUE: 'sla-danger',
+  MISSED: 'sla-danger',
+  PAUSED: 'sla-muted',
+  MET: 'sla-ok'
+};
+
+const EVENT_LABELS = {
+  PAUSED: '时限中止',
+  RESUMED: '恢复计时',
+  DUE_SOON: '即将超期提醒',
+  OVERDUE: '超期督办'
+};
+
+const UNIT_LABELS = { WD: '个工作日', CD: '个自然日', H: '小时' };
+
+/* ---------------------------------------------------------------- helpers */
+
+/**
+ * The application's root (context path), computed from the page URL: Cockpit runs at
+ * <root>/<webapp path, "camunda" by default>/app/cockpit/<engine>/, the SLA API at <root>/api/sla.
+ */
+function appRoot() {
+  return webappRoot().replace(/\/[^/]*$/, '');
+}
+
+/** The Camunda webapps' root, "/camunda" by default: the part of the page URL before /app/<app>/. */
+function webappRoot() {
+  const path = window.location.pathname;
+  const i = path.search(/\/app\/[^/]+\//);
+  return i >= 0 ? path.slice(0, i) : '/camunda';
+}
+
+class SlaError extends Error {}
+
+const NOT_LOGGED_IN = '未登录或登录已过期（401）：请重新登录 Cockpit 后查看时限数据。';
+
+const REQUEST = {
+  credentials: 'same-origin',
+  headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+};
+
+async function getJson(url) {
+  let response;
+  try {
+    response = await fetch(url, REQUEST);
+  } catch (e) {
+    throw new SlaError('无法连接服务器，时限数据加载失败，请稍后重试。');
+  }
+  if (response.status === 401) {
+    throw new SlaError(NOT_LOGGED_IN);
+  }
+  if (response.status === 403) {
+    throw new SlaError('无权查看时限督办数据（403）：仅督办（supervisor）和平台管理员账号可以访问。');
+  }
+  if (!response.ok) {
+    throw new SlaError('时限数据加载失败（HTTP ' + response.status + '），请稍后重试。');
+  }
+  return response.json();
+}
+
+/**
+ * Whether the browser still has a webapp session, asked from Cockpit's own authentication resource
+ * (404 without a session, and no Basic challenge). The SLA API answers a missing session with 401
+ * and "WWW-Authenticate: Basic", on which the browser would open its own login dialog instead of
+ * letting the card show the message.
+ */
+async function loggedIn(api) {
+  const adminApi = api && api.adminApi ? api.adminApi : webappRoot() + '/api/admin';
+  const engine = api && api.engine ? api.engine : 'default';
+  try {
+    const response = await fetch(adminApi + '/auth/user/' + encodeURIComponent(engine), REQUEST);
+    return response.ok;
+  } catch (e) {
+    return true; // let the SLA API call report the problem
+  }
+}
+
+async function slaApi(api, path) {
+  if (!(await loggedIn(api))) {
+    throw new SlaError(NOT_LOGGED_IN);
+  }
+  return getJson(appRoot() + '/api/sla' + path);
+}
+
+/** Creates an element; string/number children become text nodes (never parsed as HTML). */
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([name, value]) => {
+    if (value === null || value === undefined || value === false) {
+      return;
+    }
+    if (name === 'className') {
+      node.className = value;
+    } else {
+      node.setAttribute(name, String(value));
+    }
+  });
+  children.flat().forEach(child => {
+    if (child === null || child === undefined) {
+      return;
+    }
+    node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+  });
+  return node;
+}
+
+function clear(node) {
+  while (node.firstChild) {
+    node.removeChild(node.firstChild);
+  }
+}
+
+function ensureStyle() {
+  if (document.getElementById(STYLE_ID)) {
+    return;
+  }
+  const style = document.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = [
+    '.sla-plugin { padding: 10px 15px; }',
+    '.sla-plugin h3 { margin: 0 0 10px; font-size: 18px; }',
+    '.sla-plugin .sla-meta { color: #777; font-size: 12px; margin-bottom: 6px; }',
+    '.sla-plugin table { width: 100%; margin-bottom: 10px; }',
+    '.sla-plugin th, .sla-plugin td.sla-num, .sla-plugin td.sla-state { white-space: nowrap; }',
+    '.sla-plugin td.sla-started, .sla-plugin td.sla-due, .sla-plugin td.sla-completed { white-space: nowrap; }',
+    '.sla-plugin td.sla-num { text-align: right; font-variant-numeric: tabular-nums; }',
+    '.sla-plugin .sla-danger { color: #c9302c; font-weight: bold; }',
+    '.sla-plugin .sla-warning { color: #e67e00; font-weight: bold; }',
+    '.sla-plugin .sla-ok { color: #3c763d; }',
+    '.sla-plugin .sla-muted { color: #777; }',
+    '.sla-plugin tr.sla-case-row td { background: #f7f7f7; }',
+    '.sla-plugin .sla-message { padding: 8px 12px; margin: 6px 0; }',
+    '.sla-plugin h4 { margin: 15px 0 8px; font-size: 15px; }',
+    '.sla-plugin ul.sla-events { list-style: none; padding: 0; }',
+    '.sla-plugin ul.sla-events li { padding: 4px 0; border-bottom: 1px solid #eee; }',
+    '.sla-plugin ul.sla-events .sla-event-time { color: #777; margin-right: 10px; }',
+    '.sla-plugin ul.sla-events .sla-event-kind { margin-right: 10px; }'
+  ].join('\n');
+  document.head.appendChild(style);
+}
+
+function formatTime(iso) {
+  if (!iso) {
+    return '—';
+  }
+  const d = new Date(iso);
+  if (isNaN(d.getTime())) {
+    return String(iso);
+  }
+  return d.toLocaleString('zh-CN', {
+    year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hour12: false
+  });
+}
+
+function formatShare(share) {
+  if (share === null || share === undefined) {
+    return '—';
+  }
+  return (Math.round(share * 1000) / 10).toFixed(1) + '%';
+}
+
+/** "5WD" → "5个工作日", "10WD warn 2WD" → "10个工作日（到期前2个工作日提醒）"; anything else as is. */
+function formatPolicy(policy) {
+  if (!policy) {
+    return '—';
+  }
+  const duration = text => {
+    const m = /^(\d+)(WD|CD|H)$/i.exec(String(text).trim());
+    return m ? m[1] + UNIT_LABELS[m[2].toUpperCase()] : null;
+  };
+  const parts = String(policy).split(/\s+warn\s+/i);
+  const limit = duration(parts[0]);
+  if (!limit) {
+    return String(policy);
+  }
+  if (parts.length > 1) {
+    const warn = duration(parts[1]);
+    return warn ? limit + '（到期前' + warn + '提醒）' : String(policy);
+  }
+  return limit;
+}
+
+function stateCell(state) {
+  return el('td', { className: 'sla-state ' + (STATE_CLASSES[state] || ''), 'data-state': state },
+    STATE_LABELS[state] || state || '—');
+}
+
+function message(kind, text) {
+  return el('div', { className: 'alert alert-' + kind + ' sla-message', role: 'alert' }, text);
+}
+
+function showError(container, error) {
+  clear(container);
+  container.appendChild(message('danger', error instanceof SlaError
+    ? error.message : '时限数据加载失败：' + (error && error.message ? error.message : String(error))));
+}
+
+function table(id, headers) {
+  const tbody = el('tbody');
+  const t = el('table', { id, className: 'table table-bordered table-condensed table-striped cam-table' },
+    el('thead', null, el('tr', null, headers.map(h => el('th', null, h)))),
+    tbody);
+  return { table: t, tbody };
+}
+
+/* ------------------------------------------------------------- dashboard */
+
+function renderDashboardRows(container, summary) {
+  clear(container);
+  const rows = (summary && summary.rows) || [];
+  const days = summary && summary.days ? summary.days : 30;
+  container.appendChild(el('div', { className: 'sla-meta' },
+    '统计时间：' + formatTime(summary && summary.generatedAt) + '，每 60 秒自动刷新'));
+  if (!rows.length) {
+    container.appendChild(message('info', '暂无时限记录。'));
+    return;
+  }
+  const { table: t, tbody } = table('sla-dashboard-table',
+    ['流程', '部门', '在办', '即将超期', '已超期', '中止（补正）', '近' + days + '日按时办结率']);
+  rows.forEach(r => {
+    const count = (cls, value, alertClass) => el('td', {
+      className: 'sla-num ' + cls + (value > 0 && alertClass ? ' ' + alertClass : '')
+    }, value === null || value === undefined ? 0 : value);
+    tbody.appendChild(el('tr', {
+      'data-process': r.processKey,
+      'data-department': r.department,
+      className: r.department === 'case' ? 'sla-case-row' : null
+    },
+    el('td', { className: 'sla-process', title: r.processKey }, r.processName || r.processKey),
+    el('td', { className: 'sla-department', title: r.department }, r.departmentName || r.department),
+    count('sla-open', r.open),
+    count('sla-due-soon', r.dueSoon, 'sla-warning'),
+    count('sla-overdue', r.overdue, 'sla-danger'),
+    count('sla-paused', r.paused),
+    el('td', {
+      className: 'sla-num sla-met-share',
+      title: r.completed ? '按时 ' + r.met + ' / 办结 ' + r.completed : '期间内无办结'
+    }, formatShare(r.metShare))));
+  });
+  container.appendChild(t);
+}
+
+let dashboardTimer = null;
+
+const dashboardPlugin = {
+  id: 'sla-dashboard',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 20,
+  render: (node, { api } = {}) => {
+    ensureStyle();
+    if (dashboardTimer) {
+      clearInterval(dashboardTimer);
+    }
+    const body = el('div', { className: 'sla-body' }, el('div', { className: 'sla-meta' }, '正在加载…'));
+    clear(node);
+    node.appendChild(el('div', { className: 'sla-plugin', id: 'sla-dashboard' },
+      el('h3', null, '时限督办 (SLA)'), body));
+    const load = () => slaApi(api, '/dashboard?days=30')
+      .then(summary => renderDashboardRows(body, summary))
+      .catch(error => showError(body, error));
+    load();
+    const timer = setInterval(() => {
+      if (!node.isConnected) {
+        clearInterval(timer);
+        return;
+      }
+      load();
+    }, REFRESH_MS);
+    dashboardTimer = timer;
+  },
+  unmount: () => {
+    if (dashboardTimer) {
+      clearInterval(dashboardTimer);
+      dashboardTimer = null;
+    }
+  },
+  properties: {
+    label: '时限督办 (SLA)'
+  }
+};
+
+/* ------------------------------------------------- process definition tab */
+
+async function processDefinitionKey(api, processDefinitionId) {
+  try {
+    const definition = await getJson(api.engineApi + '/process-definition/' + encodeURIComponent(processDefinitionId));
+    if (definition && definition.key) {
+      return definition.key;
+    }
+  } catch (e) {
+    // fall back to the id, which is "<key>:<version>:<uuid>" for keys of ordinary length
+  }
+  return String(processDefinitionId).split(':')[0];
+}
+
+const definitionTabPlugin = {
+  id: 'sla-definition-tab',
+  pluginPoint: 'cockpit.processDefinition.runtime.tab',
+  priority: 5,
+  render: (node, { api, processDefinitionId }) => {
+    ensureStyle();
+    const body = el('div', { className: 'sla-body' }, el('div', { className: 'sla-meta' }, '正在加载…'));
+    clear(node);
+    node.appendChild(el('div', { className: 'sla-plugin', id: 'sla-definition' }, body));
+    processDefinitionKey(api, processDefinitionId)
+      .then(key => slaApi(api, '/steps?processKey=' + encodeURIComponent(key)))
+      .then(steps => {
+        clear(body);
+        if (!steps || !steps.length) {
+          body.appendChild(message('success', '暂无即将超期或已超期的环节。'));
+          return;
+        }
+        const { table: t, tbody } = table('sla-steps-table', ['办件编号', '环节', '部门', '状态', '到期时间']);
+        steps.forEach(s => {
+          const href = '#/process-instance/' + encodeURIComponent(s.processInstanceId) + '/runtime';
+          tbody.appendChild(el('tr', { 'data-process-instance': s.processInstanceId, 'data-state': s.state },
+            el('td', { className: 'sla-case-number' }, el('a', { href }, s.caseNumber || s.processInstanceId)),
+            el('td', { className: 'sla-step', title: s.stepId }, el('a', { href }, s.stepName || s.stepId)),
+            el('td', { className: 'sla-department' }, s.departmentName || s.department || '—'),
+            stateCell(s.state),
+            el('td', { className: 'sla-due' }, formatTime(s.dueAt))));
+        });
+        body.appendChild(t);
+      })
+      .catch(error => showError(body, error));
+  },
+  properties: {
+    label: '超期与即将超期'
+  }
+};
+
+/* --------------------------------------------------- process instance tab */
+
+const instanceTabPlugin = {
+  id: 'sla-instance-tab',
+  pluginPoint: 'cockpit.processInstance.runtime.tab',
+  priority: 5,
+  render: (node, { api, processInstanceId }) => {
+    ensureStyle();
+    const body = el('div', { className: 'sla-body' }, el('div', { className: 'sla-meta' }, '正在加载…'));
+    clear(node);
+    node.appendChild(el('div', { className: 'sla-plugin', id: 'sla-instance' }, body));
+    slaApi(api, '/process-instances/' + encodeURIComponent(processInstanceId))
+      .then(timeline => {
+        clear(body);
+        const records = (timeline && timeline.records) || [];
+        const events = (timeline && timeline.events) || [];
+        if (!records.length) {
+          body.appendChild(message('info', '该办件暂无时限记录。'));
+        } else {
+          const { table: t, tbody } = table('sla-records-table',
+            ['环节', '部门', '时限', '状态', '开始', '到期', '办结', '中止分钟']);
+          records.forEach(r => {
+            tbody.appendChild(el('tr', { 'data-step': r.stepId, 'data-state': r.state },
+              el('td', { className: 'sla-step', title: r.stepId }, r.stepName || r.stepId),
+              el('td', { className: 'sla-department' }, r.departmentName || r.department || '—'),
+              el('td', { className: 'sla-policy', title: r.policy }, formatPolicy(r.policy)),
+              stateCell(r.state),
+              el('td', { className: 'sla-started' }, formatTime(r.startedAt)),
+              el('td', { className: 'sla-due' }, formatTime(r.dueAt)),
+              el('td', { className: 'sla-completed' }, formatTime(r.completedAt)),
+              el('td', { className: 'sla-num sla-paused-minutes' }, r.pausedMinutes || 0)));
+          });
+          body.appendChild(t);
+        }
+        body.appendChild(el('h4', null, '时限事件'));
+        if (!events.length) {
+          body.appendChild(el('div', { className: 'sla-meta', id: 'sla-events-empty' }, '暂无时限事件。'));
+          return;
+        }
+        body.appendChild(el('ul', { className: 'sla-events', id: 'sla-events' }, events.map(e =>
+          el('li', { 'data-kind': e.kind, 'data-step': e.stepId },
+            el('span', { className: 'sla-event-time' }, formatTime(e.createdAt)),
+            el('strong', {
+              className: 'sla-event-kind ' + (e.kind === 'OVERDUE' ? 'sla-danger' : e.kind === 'DUE_SOON' ? 'sla-warning' : '')
+            }, EVENT_LABELS[e.kind] || e.kind),
+            el('span', { className: 'sla-event-message' }, e.message || '')))));
+      })
+      .catch(error => showError(body, error));
+  },
+  properties: {
+    label: '时限轨迹'
+  }
+};
+
+export default [dashboardPlugin, definitionTabPlugin, instanceTabPlugin];

@@ -1,0 +1,227 @@
+package cn.jiaxing.yijianshi.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.jiaxing.yijianshi.FullStackTestSupport;
+import cn.jiaxing.yijianshi.TestApplications;
+import cn.jiaxing.yijianshi.TestPeople;
+import cn.jiaxing.yijianshi.marriagebirth.BirthVariables;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Browser smoke test of the 时限督办 (SLA) Cockpit plugins
+ * ({@code webjars/camunda/app/cockpit/scripts/sla/sla-plugin.js}): a supervisor logs in to Cockpit
+ * in headless Chromium and sees the dashboard card with the same figures as the SLA API, and a
+ * case's 时限轨迹 tab. Needs Debian's chromium and chromium-driver ({@code /usr/bin/chromedriver});
+ * skipped without them. Cockpit loads the plugin only when {@code app/cockpit/scripts/config.js}
+ * lists it in {@code customScripts} ({@code 'scripts/sla/sla-plugin.js'}).
+ */
+class CockpitSlaCardIT extends FullStackTestSupport {
+
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private WebDriver browser;
+  private Path profile;
+
+  @BeforeEach
+  void startBrowser() throws IOException {
+    // per test, not @BeforeAll: so that the report counts the tests as skipped rather than not run
+    assumeTrue(Files.isExecutable(CHROMEDRIVER),
+        "no /usr/bin/chromedriver (apt-get install -y chromium chromium-driver): browser test skipped");
+    // the Debian driver, never one downloaded by Selenium Manager
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    profile = Files.createTempDirectory("cockpit-sla-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile, "--window-size=1400,1500");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stopBrowser() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void aSupervisorSeesTheSlaCardAndACaseTimelineInCockpit() throws IOException {
+    List<String> instances = new ArrayList<>();
+    String definitionId = null;
+    for (int i = 0; i < 2; i++) {
+      var started = submitStartForm(BirthVariables.PROCESS_KEY,
+          TestApplications.birth(TestPeople.woman(29), TestPeople.man(31), uniqueEmail("x")));
+      assertThat(started.getStatusCode().value()).isEqualTo(200);
+      awaitTask("weijian", started.getBody().get("businessKey").asText(), "Task_VerifyBirthRecord");
+      instances.add(started.getBody().get("id").asText());
+      definitionId = started.getBody().get("definitionId").asText();
+    }
+
+    JsonNode dashboard = get("dubang", "/api/sla/dashboard?days=30").getBody();
+    JsonNode wj = row(dashboard, BirthVariables.PROCESS_KEY, "wj");
+    JsonNode wholeCase = row(dashboard, BirthVariables.PROCESS_KEY, "case");
+    assertThat(wj.get("open").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(wholeCase.get("open").asInt()).isGreaterThanOrEqualTo(2);
+
+    logIn("dubang");
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sla-dashboard-table")));
+    assertRowMatches(wj);
+    assertRowMatches(wholeCase);
+    assertThat(browser.findElement(By.cssSelector("#sla-dashboard h3")).getText()).isEqualTo("时限督办 (SLA)");
+    WebElement card = browser.findElement(By.id("sla-dashboard"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
+    screenshot("cockpit-sla.png");
+
+    // one case's 时限轨迹: the case-level promise and the open wj step
+    browser.get(cockpit() + "#/process-instance/" + instances.get(0) + "/runtime");
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='时限轨迹']"))).click();
+    WebElement records = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sla-records-table")));
+    JsonNode timeline = get("dubang", "/api/sla/process-instances/{id}", instances.get(0)).getBody();
+    assertThat(timeline.get("records").size()).isGreaterThanOrEqualTo(2);
+    assertThat(records.findElements(By.cssSelector("tbody tr"))).hasSize(timeline.get("records").size());
+    for (JsonNode expected : timeline.get("records")) {
+      WebElement row = records.findElement(By.cssSelector("tr[data-step='" + expected.get("stepId").asText() + "']"));
+      assertThat(row.findElement(By.className("sla-step")).getText()).isEqualTo(expected.get("stepName").asText());
+      assertThat(row.findElement(By.className("sla-department")).getText())
+          .isEqualTo(expected.get("departmentName").asText());
+      assertThat(row.findElement(By.className("sla-policy")).getDomAttribute("title"))
+          .isEqualTo(expected.get("policy").asText());
+      assertThat(row.getDomAttribute("data-state")).isEqualTo(expected.get("state").asText());
+    }
+    assertThat(records.findElement(By.cssSelector("tr[data-step='case'] .sla-department")).getText())
+        .isEqualTo("全案承诺时限");
+    assertThat(records.findElements(By.cssSelector("tr[data-step='Task_VerifyBirthRecord']"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("#sla-instance .alert-danger"))).isEmpty();
+    screenshot("cockpit-sla-instance.png");
+
+    // the definition's 超期与即将超期 list: fresh cases are on track, so an empty list (not an error)
+    browser.get(cockpit() + "#/process-definition/" + definitionId + "/runtime");
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='超期与即将超期']"))).click();
+    WebElement list = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sla-definition .sla-body")));
+    wait.until(d -> !list.getText().contains("正在加载"));
+    assertThat(browser.findElements(By.cssSelector("#sla-definition .alert-danger"))).isEmpty();
+    assertThat(list.findElements(By.id("sla-steps-table")).isEmpty() ? list.getText() : "table")
+        .isIn("table", "暂无即将超期或已超期的环节。");
+  }
+
+  /**
+   * A clerk logged in to Tasklist has a webapp session but no supervision rights: the card says so
+   * in Chinese (403); without any session it asks to log in again (401).
+   */
+  @Test
+  void theCardExplainsMissingRightsAndAMissingLoginInChinese() {
+    logIn("weijian", "http://localhost:" + PORT + "/camunda/app/tasklist/default/");
+    assertThat(renderDashboardCardOffPage()).contains("403").contains("无权查看时限督办数据");
+
+    browser.manage().deleteAllCookies();
+    assertThat(renderDashboardCardOffPage()).contains("401").contains("请重新登录");
+  }
+
+  /** Renders the dashboard plugin (the module Cockpit loads) into a detached node; its text once loaded. */
+  private String renderDashboardCardOffPage() {
+    Object text = ((JavascriptExecutor) browser).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        import('/camunda/app/cockpit/scripts/sla/sla-plugin.js').then(m => {
+          const plugin = m.default.find(p => p.id === 'sla-dashboard');
+          const node = document.createElement('div');
+          plugin.render(node, {api: {adminApi: '/camunda/api/admin', engine: 'default'}});
+          const started = Date.now();
+          const poll = setInterval(() => {
+            if (!node.textContent.includes('正在加载') || Date.now() - started > 20000) {
+              clearInterval(poll);
+              plugin.unmount();
+              done(node.textContent);
+            }
+          }, 100);
+        }).catch(e => done('import failed: ' + e));
+        """);
+    return String.valueOf(text);
+  }
+
+  private void logIn(String user) {
+    logIn(user, cockpit());
+  }
+
+  private void logIn(String user, String app) {
+    browser.get(app);
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+  }
+
+  private String cockpit() {
+    return "http://localhost:" + PORT + "/camunda/app/cockpit/default/";
+  }
+
+  /** The dashboard card's row must show the API's figures. */
+  private void assertRowMatches(JsonNode expected) {
+    WebElement row = browser.findElement(By.cssSelector("#sla-dashboard-table tr[data-process='"
+        + expected.get("processKey").asText() + "'][data-department='" + expected.get("department").asText() + "']"));
+    assertThat(cell(row, "sla-open")).isEqualTo(expected.get("open").asText());
+    assertThat(cell(row, "sla-due-soon")).isEqualTo(expected.get("dueSoon").asText());
+    assertThat(cell(row, "sla-overdue")).isEqualTo(expected.get("overdue").asText());
+    assertThat(cell(row, "sla-paused")).isEqualTo(expected.get("paused").asText());
+    assertThat(cell(row, "sla-met-share")).isEqualTo(expected.get("metShare").isNull() ? "—"
+        : String.format(Locale.ROOT, "%.1f%%", expected.get("metShare").asDouble() * 100));
+  }
+
+  private static String cell(WebElement row, String cssClass) {
+    return row.findElement(By.className(cssClass)).getText().trim();
+  }
+
+  private static JsonNode row(JsonNode dashboard, String processKey, String department) {
+    return StreamSupport.stream(dashboard.get("rows").spliterator(), false)
+        .filter(r -> r.get("processKey").asText().equals(processKey) && r.get("department").asText().equals(department))
+        .findFirst().orElseThrow(() -> new AssertionError("no dashboard row " + processKey + "/" + department));
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path target = Path.of("target", name);
+    Files.createDirectories(target.getParent());
+    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+}
