@@ -65,7 +65,10 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       }
     }
     if (user == null) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"yijianshi\", charset=\"UTF-8\"");
+      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        // no challenge for the Cockpit plugin's requests: the browser would open its own login dialog
+        response.setHeader("WWW-Authenticate", "Basic realm=\"yijianshi\", charset=\"UTF-8\"");
+      }
       deny(response, 401, "UNAUTHENTICATED", "请使用平台账号登录（HTTP Basic）");
       return;
     }

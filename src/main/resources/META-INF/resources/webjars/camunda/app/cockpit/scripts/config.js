@@ -16,6 +16,8 @@
  */
 
 export default {
+  // the SLA supervision views (时限督办): dashboard card, process definition tab, process instance tab
+  customScripts: ['scripts/sla/sla-plugin.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
