@@ -37,9 +37,9 @@ public class MailOutbox {
   }
 
   List<Long> due(int limit) {
-    return db.sql("select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ? order by id")
-        .param(Timestamp.from(clock.instant()))
-        .query(Long.class).list().stream().limit(limit).toList();
+    return db.sql("select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ? order by id limit ?")
+        .params(Timestamp.from(clock.instant()), limit)
+        .query(Long.class).list();
   }
 
   /** Stale SENDING rows (a node died mid-send) go back to PENDING. */
