@@ -71,13 +71,12 @@ public class CaseFiles {
     return c.getCaseNumber();
   }
 
-  /** Closes the case with its outcome; a second close of the same case is ignored. */
+  /** Closes the case with its outcome; closing a case that is no longer open does nothing. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void close(String caseNumber, CaseStatus outcome, String reason, Map<String, String> results) {
     JointCase c = cases.findByCaseNumber(caseNumber)
         .orElseThrow(() -> new IllegalStateException("No case " + caseNumber));
     if (c.getStatus() != CaseStatus.OPEN) {
-      log.warn("Case {} already closed as {}; ignoring close as {}", caseNumber, c.getStatus(), outcome);
       return;
     }
     c.close(outcome, reason, clock.instant());

@@ -57,10 +57,11 @@ class CaseMailListener {
       return;
     }
     boolean done = e.status() == CaseStatus.COMPLETED;
+    boolean canceled = e.status() == CaseStatus.CANCELED;
     StringBuilder body = new StringBuilder()
         .append(e.applicantName()).append("：\n\n")
         .append("您的“").append(e.type().displayName()).append("”（办件编号 ").append(e.caseNumber()).append("）")
-        .append(done ? "已办结。\n" : "未能办结，不予办理。\n");
+        .append(done ? "已办结。\n" : canceled ? "已撤销。\n" : "未能办结，不予办理。\n");
     if (e.reason() != null && !e.reason().isBlank()) {
       body.append(done ? "说明：" : "原因：").append(e.reason()).append('\n');
     }
@@ -73,8 +74,10 @@ class CaseMailListener {
     body.append("\n办结时间：").append(WHEN.format(e.closedAt().atZone(zone)))
         .append(done ? "\n" : "\n如有异议，可凭办件编号到综合窗口咨询。\n")
         .append("\n嘉兴市一件事联办平台\n");
-    notifications.send(e.caseNumber(), done ? "COMPLETION" : "REFUSAL", List.of(e.applicantEmail()),
-        (done ? "【办结通知】" : "【不予办理通知】") + e.type().displayName() + " 办件编号 " + e.caseNumber(),
+    notifications.send(e.caseNumber(), done ? "COMPLETION" : canceled ? "CANCELLATION" : "REFUSAL",
+        List.of(e.applicantEmail()),
+        (done ? "【办结通知】" : canceled ? "【撤销通知】" : "【不予办理通知】") + e.type().displayName() + " 办件编号 "
+            + e.caseNumber(),
         body.toString());
   }
 }

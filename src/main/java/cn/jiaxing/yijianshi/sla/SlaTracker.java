@@ -3,6 +3,7 @@ package cn.jiaxing.yijianshi.sla;
 import cn.jiaxing.yijianshi.casefile.CaseClosed;
 import cn.jiaxing.yijianshi.casefile.CaseFiles;
 import cn.jiaxing.yijianshi.casefile.CaseOpened;
+import cn.jiaxing.yijianshi.casefile.CaseStatus;
 import cn.jiaxing.yijianshi.engine.DecisionRule;
 import cn.jiaxing.yijianshi.engine.TaskDecisionValidator;
 import java.time.Clock;
@@ -55,7 +56,7 @@ public class SlaTracker {
   @EventListener
   void on(CaseClosed e) {
     records.find(e.processInstanceId(), SlaRecords.CASE_STEP)
-        .ifPresent(r -> records.complete(r.id(), clock.instant(), false));
+        .ifPresent(r -> records.complete(r.id(), clock.instant(), e.status() == CaseStatus.CANCELED));
   }
 
   void taskCreated(DelegateTask task, String processKey, String stepId) {

@@ -266,6 +266,18 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  void aCaseWhoseInstanceAnOperatorDeletesIsCanceledAndTheCoupleMayApplyAgain() {
+    ProcessInstance pi = start(application(false, false));
+    runtime.deleteProcessInstance(pi.getId(), "申请人撤回申请");
+
+    assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CANCELED);
+    assertThat(caseOf(pi).outcomeReason()).isEqualTo("办件已撤销：申请人撤回申请");
+    assertThat(mailKinds(pi)).containsExactly("RECEIPT", "CANCELLATION");
+    ProcessInstance again = start(application(false, false));
+    assertThat(again.getBusinessKey()).isNotEqualTo(pi.getBusinessKey());
+  }
+
+  @Test
   void theSameCoupleCannotOpenASecondCaseWhileOneIsOpen() {
     ProcessInstance first = start(application(false, false));
     assertThatThrownBy(() -> start(application(false, false))).isInstanceOf(RejectedInputException.class)

@@ -1,0 +1,57 @@
+package cn.jiaxing.yijianshi.casefile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * A process instance deleted before it reached an end event (an operator cancels it in Cockpit)
+ * closes its case as CANCELED, so no case stays open forever and the applicants may apply again.
+ * Cases that ended normally were closed by their end event; closing them again does nothing.
+ */
+@Component
+class CaseCancellationPlugin extends AbstractProcessEnginePlugin {
+
+  private final CaseFiles cases;
+
+  CaseCancellationPlugin(@Lazy CaseFiles cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+    ExecutionListener onEnd = this::ended;
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
+        process.addListener(ExecutionListener.EVENTNAME_END, onEnd);
+      }
+    });
+  }
+
+  private void ended(DelegateExecution execution) {
+    // an instance that reached an end event has closed its case already: close() is then a no-op
+    ExecutionEntity instance = (ExecutionEntity) execution;
+    if (execution.getProcessBusinessKey() != null) {
+      String reason = instance.getDeleteReason() == null || instance.getDeleteReason().isBlank()
+          ? "办件已撤销" : "办件已撤销：" + instance.getDeleteReason();
+      cases.close(execution.getProcessBusinessKey(), CaseStatus.CANCELED, reason, Map.of());
+    }
+  }
+}
