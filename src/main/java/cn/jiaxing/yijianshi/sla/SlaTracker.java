@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 /**
  * Keeps the SLA records in step with the engine, inside the engine's transaction: a record per
  * case (from the case events) and per user task (from task listeners every user task gets, see
- * {@link DueDatePlugin}). A task completed with {@code supplementRequested = true} (补正) stops its
+ * {@link SlaTaskPlugin}). A task completed with {@code supplementRequested = true} (补正) stops its
  * department's clock and the case's (时限中止); when the step is entered again the clock resumes and
  * the due dates move by the paused time.
  */

@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
  * fails a user task without a policy.
  */
 @Component
-class DueDatePlugin extends AbstractProcessEnginePlugin {
+class SlaTaskPlugin extends AbstractProcessEnginePlugin {
 
   private final SlaTracker tracker;
 
-  DueDatePlugin(@Lazy SlaTracker tracker) {
+  SlaTaskPlugin(@Lazy SlaTracker tracker) {
     this.tracker = tracker;
   }
 
