@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -62,6 +63,21 @@ class IdentitySetup {
   @EventListener(ApplicationReadyEvent.class)
   @Order(0)
   public void setUp() {
+    // two nodes starting together on a fresh database may race to create the same row: try again
+    for (int attempt = 1; ; attempt++) {
+      try {
+        createMissing();
+        return;
+      } catch (ProcessEngineException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        log.warn("Identity setup attempt {} failed ({}); trying again", attempt, e.getMessage());
+      }
+    }
+  }
+
+  private void createMissing() {
     Map<String, String> groups = new LinkedHashMap<>();
     groups.put(StaffGroups.FRONT_DESK, "综合受理窗口");
     groups.put(StaffGroups.SUPERVISOR, "督办（监督）");
