@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 public class SlaPolicies {
 
   private final Map<String, Map<String, SlaPolicy>> policies = new HashMap<>();
+  private final SlaPolicy departmentCall;
   private final DueDateCalculator calculator;
   private final Clock clock;
 
@@ -21,6 +22,7 @@ public class SlaPolicies {
       @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone) {
     this.calculator = new DueDateCalculator(calendar, zone);
     this.clock = clock;
+    this.departmentCall = properties.departmentCall() == null ? null : SlaPolicy.parse(properties.departmentCall());
     if (properties.policies() != null) {
       properties.policies().forEach((process, steps) -> {
         Map<String, SlaPolicy> parsed = new HashMap<>();
@@ -34,6 +36,11 @@ public class SlaPolicies {
         policies.put(process, parsed);
       });
     }
+  }
+
+  /** The limit of a wait on a department's system, for service tasks without a policy of their own. */
+  public Optional<SlaPolicy> departmentCall() {
+    return Optional.ofNullable(departmentCall);
   }
 
   public Optional<SlaPolicy> policy(String processKey, String stepId) {

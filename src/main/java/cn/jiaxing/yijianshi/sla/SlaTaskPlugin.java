@@ -1,25 +1,30 @@
 package cn.jiaxing.yijianshi.sla;
 
-import java.util.ArrayList;
-import java.util.List;
+import cn.jiaxing.yijianshi.engine.ParseListeners;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Every user task of every process gets its due date and SLA record from the policy of its step
- * (task listeners added at parse time), so BPMN files carry no due dates; the conventions test
- * fails a user task without a policy.
+ * Wires every process to the SLA tracker at parse time, so BPMN files carry no due dates:
+ * every user task gets its due date and record from its step's policy (create, complete, delete),
+ * and every service task a record of the wait on its department — from the moment the flow into
+ * it is taken (its job is created) until it ends — so a department that does not answer shows up
+ * as overdue. The conventions test fails a user task without a policy.
  */
 @Component
 class SlaTaskPlugin extends AbstractProcessEnginePlugin {
@@ -32,21 +37,59 @@ class SlaTaskPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(listeners);
-    }
-    listeners.add(new AbstractBpmnParseListener() {
+    ParseListeners.add(configuration, new AbstractBpmnParseListener() {
+      /** processKey:activityId → department of each service task, read while parsing it. */
+      private final Map<String, String> departments = new ConcurrentHashMap<>();
+
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+        String processKey = processKey(activity);
         String stepId = activity.getId();
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, t -> tracker.taskCreated(t, processKey, stepId));
         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> tracker.taskCompleted(t, stepId));
         task.addTaskListener(TaskListener.EVENTNAME_DELETE, t -> tracker.taskDeleted(t, stepId));
       }
+
+      @Override
+      public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        String stepId = activity.getId();
+        departments.put(processKey(activity) + ":" + stepId, department(serviceTaskElement));
+        activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> tracker.waitEnded(e, stepId));
+      }
+
+      @Override
+      public void parseSequenceFlow(Element sequenceFlowElement, ScopeImpl scope, TransitionImpl transition) {
+        ActivityImpl target = (ActivityImpl) transition.getDestination();
+        String processKey = processKey(target);
+        if (!departments.containsKey(processKey + ":" + target.getId())) {
+          return;
+        }
+        String department = departments.get(processKey + ":" + target.getId());
+        String stepId = target.getId();
+        String stepName = target.getName();
+        transition.addListener(ExecutionListener.EVENTNAME_TAKE,
+            (ExecutionListener) e -> tracker.waitStarted(e, processKey, stepId, stepName, department));
+      }
     });
+  }
+
+  private static String processKey(ActivityImpl activity) {
+    return ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+  }
+
+  /** The {@code department} extension property of a task element ("" when absent). */
+  private static String department(Element taskElement) {
+    Element extensions = taskElement.element("extensionElements");
+    Element properties = extensions == null ? null
+        : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+    if (properties != null) {
+      for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+        if ("department".equals(property.attribute("name"))) {
+          return property.attribute("value");
+        }
+      }
+    }
+    return "";
   }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps the SLA records in step with the engine, inside the engine's transaction: a record per
- * case (from the case events) and per user task (from task listeners every user task gets, see
- * {@link SlaTaskPlugin}). A task completed with {@code supplementRequested = true} (补正) stops its
+ * case (from the case events), per user task and per wait on a department's system (from the
+ * listeners every process gets, see {@link SlaTaskPlugin}). A task completed with {@code supplementRequested = true} (补正) stops its
  * department's clock and the case's (时限中止); when the step is entered again the clock resumes and
  * the due dates move by the paused time.
  */
@@ -86,6 +87,28 @@ public class SlaTracker {
       }
     }
     task.setDueDate(Date.from(due));
+  }
+
+  /** The flow into a department service task was taken: the wait on the department starts. */
+  void waitStarted(DelegateExecution execution, String processKey, String stepId, String stepName, String department) {
+    Optional<SlaPolicy> policy = policies.policy(processKey, stepId).or(policies::departmentCall);
+    if (policy.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    Instant due = calculator().dueAt(now, policy.get().limit());
+    Instant warn = calculator().warnAt(now, policy.get());
+    records.find(execution.getProcessInstanceId(), stepId).ifPresentOrElse(
+        r -> records.restart(r.id(), null, now, warn, due),
+        () -> records.insert(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), processKey, stepId,
+            stepName, department.isEmpty() ? null : department, null, policy.get(), now, warn, due));
+  }
+
+  /** The department service task ended (answered, or refused on a modelled path). */
+  void waitEnded(DelegateExecution execution, String stepId) {
+    records.find(execution.getProcessInstanceId(), stepId)
+        .filter(r -> r.completedAt() == null)
+        .ifPresent(r -> records.complete(r.id(), clock.instant(), false));
   }
 
   void taskCompleted(DelegateTask task, String stepId) {

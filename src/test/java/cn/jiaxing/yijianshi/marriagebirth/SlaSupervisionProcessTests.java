@@ -51,6 +51,12 @@ class SlaSupervisionProcessTests extends ProcessTestSupport {
   }
 
   private ProcessInstance marriage() {
+    ProcessInstance pi = marriageApplication();
+    runStep(pi, "Task_CheckMarriageRecords");
+    return pi;
+  }
+
+  private ProcessInstance marriageApplication() {
     Map<String, Object> v = new HashMap<>();
     v.put(MarriageVariables.GROOM_NAME, "张伟");
     v.put(MarriageVariables.GROOM_ID_NUMBER, TestPeople.man(30));
@@ -58,9 +64,7 @@ class SlaSupervisionProcessTests extends ProcessTestSupport {
     v.put(MarriageVariables.BRIDE_ID_NUMBER, TestPeople.woman(28));
     v.put(MarriageVariables.DECLARATION_SIGNED, true);
     v.put(MarriageVariables.BOTH_PRESENT, true);
-    ProcessInstance pi = runtime.startProcessInstanceByKey(MarriageVariables.PROCESS_KEY, v);
-    runStep(pi, "Task_CheckMarriageRecords");
-    return pi;
+    return runtime.startProcessInstanceByKey(MarriageVariables.PROCESS_KEY, v);
   }
 
   private SlaRecord record(ProcessInstance pi, String step) {
@@ -134,6 +138,24 @@ class SlaSupervisionProcessTests extends ProcessTestSupport {
       escalation.scan();
     };
     CompletableFuture.allOf(CompletableFuture.runAsync(node), CompletableFuture.runAsync(node)).get();
+  }
+
+  @Test
+  void aDepartmentSystemThatDoesNotAnswerIsTimedAndEscalated() {
+    at("2026-11-02T10:00");
+    ProcessInstance pi = marriageApplication(); // the registry's job is not run: the department is down
+    SlaRecord wait = record(pi, "Task_CheckMarriageRecords");
+    assertThat(wait.department()).isEqualTo("mz");
+    assertThat(wait.dueAt()).isEqualTo(local("2026-11-03T23:59:59")); // yijianshi.sla.department-call: 1WD
+
+    at("2026-11-04T09:00");
+    escalation.scan();
+    assertThat(mails(pi, "SLA_OVERDUE")).containsExactly("dubang@yijianshi.jiaxing.local");
+    assertThat(dashboard.timeline(pi.getId()).events()).singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("查询婚姻登记记录").contains("民政局（婚姻登记）"));
+
+    runStep(pi, "Task_CheckMarriageRecords");
+    assertThat(record(pi, "Task_CheckMarriageRecords").stateAt(Instant.now())).isEqualTo(SlaRecord.State.MISSED);
   }
 
   @Test
