@@ -1,0 +1,288 @@
+package cn.jiaxing.yijianshi.marriagebirth;
+
+import static cn.jiaxing.yijianshi.marriagebirth.MarriageVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.jiaxing.yijianshi.FullStackTestSupport;
+import cn.jiaxing.yijianshi.TestPeople;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Browser smoke test of the marriage case in Camunda Tasklist, as the front desk and the registrar
+ * work: qiantai starts 结婚登记及户口联办 with the Camunda Form {@code Form_MarriageApplication} (first
+ * with a mistyped ID number, which the server refuses in Chinese, then corrected); minzheng opens
+ * the filter 部门待办, claims 核实双方并准予登记 of that case, ticks the checks, chooses 准予登记 and
+ * completes it; the case then runs to 已办结.
+ *
+ * <p>Runs once with an English and once with a Chinese browser (Tasklist picks its language from the
+ * browser), so the selectors rely on the DOM (AngularJS attributes, form-js ids ending in the form
+ * field id, the filter's, process's and task's names) and never on Tasklist's own texts. Needs
+ * Debian's chromium and chromium-driver ({@code /usr/bin/chromedriver}); skipped without them.
+ * Screenshots go to {@code target/tasklist-<lang>-*.png} (and {@code -failure.png} when a step fails).
+ */
+class TasklistMarriageIT extends FullStackTestSupport {
+
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String FILTER_NAME = "部门待办";
+  private static final String PROCESS_NAME = "结婚登记及户口联办";
+  private static final String TASK_NAME = "核实双方并准予登记";
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private Path profile;
+  private String lang;
+
+  @BeforeEach
+  void checkBrowser() {
+    // per test, not @BeforeAll: so that the report counts the tests as skipped rather than not run
+    assumeTrue(Files.isExecutable(CHROMEDRIVER),
+        "no /usr/bin/chromedriver (apt-get install -y chromium chromium-driver): browser test skipped");
+    // the Debian driver, never one downloaded by Selenium Manager
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+  }
+
+  private void startBrowser(String language) throws IOException {
+    lang = language;
+    profile = Files.createTempDirectory("tasklist-marriage-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile, "--window-size=1400,1500", "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, WAIT);
+  }
+
+  @AfterEach
+  void stopBrowser() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "browser language {0}")
+  @ValueSource(strings = {"en-US", "zh-CN"})
+  void theFrontDeskStartsAMarriageCaseAndTheRegistrarApprovesItInTasklist(String language) throws Exception {
+    startBrowser(language);
+    try {
+      frontDeskAndRegistrar();
+    } catch (Throwable t) {
+      screenshot("failure");
+      throw t;
+    }
+  }
+
+  private void frontDeskAndRegistrar() throws IOException {
+    String groomId = TestPeople.man(30);
+    String brideId = TestPeople.woman(28);
+    String email = uniqueEmail("tasklist");
+    char checkCharacter = groomId.charAt(17);
+    String mistypedGroomId = groomId.substring(0, 17) + (checkCharacter == '0' ? '1' : '0');
+
+    // 1. the front desk: Start process → 结婚登记及户口联办 → the start form
+    logIn("qiantai");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
+    WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space()='" + PROCESS_NAME + "']")))
+        .click();
+    WebElement groomIdInput = field(dialog, "groomIdNumber");
+    field(dialog, "groomName").sendKeys("张伟");
+    groomIdInput.sendKeys(mistypedGroomId);
+    field(dialog, "brideName").sendKeys("王芳");
+    field(dialog, "brideIdNumber").sendKeys(brideId);
+    field(dialog, "applicantEmail").sendKeys(email);
+    tick(field(dialog, "declarationSigned"));
+    tick(field(dialog, "bothPresent"));
+    WebElement start = dialog.findElement(By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']"));
+
+    // the pattern accepts the mistyped number; the server's check digit test refuses it, in Chinese
+    start.click();
+    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("div.modal .notifications .alert-danger")));
+    assertThat(error.getText()).contains("男方身份证号码校验位错误").doesNotContain("女方身份证号码");
+    assertThat(dialog.isDisplayed()).isTrue();
+    screenshot("start-error");
+    assertThat(history("groomIdNumber_eq_" + mistypedGroomId)).isEmpty();
+
+    // corrected: the last character retyped, then started again
+    groomIdInput.sendKeys(Keys.BACK_SPACE, String.valueOf(checkCharacter));
+    assertThat(groomIdInput.getDomProperty("value")).isEqualTo(groomId);
+    start.click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.modal")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
+    assertThat(browser.findElements(By.cssSelector(".page-notifications .alert-danger"))).isEmpty();
+    screenshot("started");
+
+    // 2. the case number (business key) of the instance just started, through REST
+    JsonNode instance = await().atMost(WAIT).until(() -> history("groomIdNumber_eq_" + groomId), l -> l.size() == 1)
+        .get(0);
+    assertThat(instance.get("startUserId").asText()).isEqualTo("qiantai");
+    String caseNumber = instance.get("businessKey").asText();
+    assertThat(caseNumber).startsWith("JXJH");
+    String taskId = awaitTask("minzheng", caseNumber, "Task_ConfirmMarriageRegistration");
+    // another couple's case waits at the same step, so the registrar has to pick this one out
+    var other = submitStartForm(PROCESS_KEY, Map.of(GROOM_NAME, "李强", GROOM_ID_NUMBER, TestPeople.man(33),
+        BRIDE_NAME, "刘洋", BRIDE_ID_NUMBER, TestPeople.woman(31), DECLARATION_SIGNED, true, BOTH_PRESENT, true));
+    assertThat(other.getStatusCode().value()).isEqualTo(200);
+    awaitTask("minzheng", other.getBody().get("businessKey").asText(), "Task_ConfirmMarriageRegistration");
+
+    // 3. the registrar: 部门待办, narrowed to this case, the task, claimed, checked, approved, completed
+    logOut();
+    logIn("minzheng");
+    WebElement filter = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[normalize-space(text())='" + FILTER_NAME + "']")));
+    filter.click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//div[contains(@class,'task-filter') and contains(@class,'active')]//h4/a[normalize-space(text())='" + FILTER_NAME + "']")));
+    wait.until(ExpectedConditions.urlContains("filter="));
+    wait.until(d -> d.findElements(By.cssSelector("ol.tasks-list li.task")).size() >= 2);
+    // the list holds other cases too: search it for this one, as a clerk given the case number would
+    // (a process variable search; Tasklist keeps it in the URL's searchQuery, as in its shared links)
+    String search = "[{\"type\":\"processVariables\",\"operator\":\"eq\",\"value\":\"" + caseNumber
+        + "\",\"name\":\"" + CASE_NUMBER + "\"}]";
+    String url = browser.getCurrentUrl().replaceAll("([?&])searchQuery=[^&]*(&|$)", "$1");
+    browser.get(url + (url.endsWith("?") || url.endsWith("&") ? "" : "&") + "searchQuery="
+        + URLEncoder.encode(search, StandardCharsets.UTF_8));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-search] [cam-widget-search-pill]")));
+    assertThat(browser.getCurrentUrl()).contains("filter=");
+    wait.until(d -> d.findElements(By.cssSelector("ol.tasks-list li.task")).size() == 1
+        && !d.findElements(By.cssSelector("ol.tasks-list a[href$='task=" + taskId + "']")).isEmpty());
+    WebElement listed = browser.findElement(By.cssSelector("ol.tasks-list li.task"));
+    assertThat(listed.findElement(By.cssSelector("h4.task")).getText().trim()).isEqualTo(TASK_NAME);
+    assertThat(listed.findElement(By.cssSelector("h6.process-definition")).getText().trim()).isEqualTo(PROCESS_NAME);
+    listed.findElement(By.cssSelector("a[href$='task=" + taskId + "']")).click();
+
+    WebElement task = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] section.task-card")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-task] h2.task"), TASK_NAME));
+    wait.until(d -> caseNumber.equals(field(task, "caseNumber").getDomProperty("value")));
+    assertThat(field(task, "groomIdNumber").getDomProperty("value")).isEqualTo(groomId);
+    assertThat(field(task, "brideIdNumber").getDomProperty("value")).isEqualTo(brideId);
+    // offered to the group mz: the form is read-only until the clerk claims the task
+    assertThat(task.findElements(By.cssSelector(".disabled-form"))).isNotEmpty();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task] button.claim"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasklist-task] button.unclaim")));
+    wait.until(d -> d.findElements(By.cssSelector("[cam-tasklist-task] .disabled-form")).isEmpty());
+    assertThat(get("minzheng", "/engine-rest/task/{id}", taskId).getBody().get("assignee").asText()).isEqualTo("minzheng");
+
+    WebElement form = browser.findElement(By.cssSelector("[cam-tasklist-task] .fjs-form"));
+    tick(field(form, "partiesPresent"));
+    tick(field(form, "voluntary"));
+    tick(field(form, "noProhibitedKinship"));
+    WebElement approve = field(form, "marriageApproved-0"); // the first value of the radio: true
+    assertThat(approve.findElement(By.xpath("./parent::label")).getText().trim()).isEqualTo("准予登记");
+    tick(approve);
+    screenshot("task");
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("[cam-tasklist-task] .form-actions button[ng-click='complete()']"))).click();
+    // the task leaves the list and the task pane
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("ol.tasks-list a[href$='task=" + taskId + "']")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] section.task-card")));
+    assertThat(browser.findElements(By.cssSelector(".page-notifications .alert-danger"))).isEmpty();
+    screenshot("completed");
+
+    // the form sent booleans, and the case runs on to 已办结 (no follow-ups were asked for)
+    String processInstanceId = instance.get("id").asText();
+    for (String name : List.of(PARTIES_PRESENT, VOLUNTARY, NO_PROHIBITED_KINSHIP, MARRIAGE_APPROVED)) {
+      JsonNode variable = get("admin", "/engine-rest/history/variable-instance?processInstanceId={p}&variableName={n}",
+          processInstanceId, name).getBody();
+      assertThat(variable).as(name).hasSize(1);
+      assertThat(variable.get(0).get("type").asText()).as(name).isEqualTo("Boolean");
+      assertThat(variable.get(0).get("value").asBoolean()).as(name).isTrue();
+    }
+    assertThat(tasks("minzheng", caseNumber, "Task_ConfirmMarriageRegistration")).isEmpty();
+    JsonNode progress = awaitCaseStatus(caseNumber, "COMPLETED");
+    assertThat(steps(progress)).contains("Task_CheckMarriageRecords:COMPLETED",
+        "Task_ConfirmMarriageRegistration:COMPLETED", "Task_RegisterMarriage:COMPLETED",
+        "Task_UpdateMaritalStatus:COMPLETED");
+    assertThat(steps(progress)).noneMatch(s -> s.startsWith("Task_ReviewHouseholdMove")
+        || s.startsWith("Task_RegisterBirthPlanning"));
+    assertThat(awaitMail(email, 2)).anySatisfy(m -> assertThat(m).contains("【办结通知】").contains(caseNumber));
+  }
+
+  /** The instances of the marriage process with this variable filter ({@code name_eq_value}), as admin. */
+  private List<JsonNode> history(String variableFilter) {
+    JsonNode list = get("admin", "/engine-rest/history/process-instance?processDefinitionKey={k}&variables={v}",
+        PROCESS_KEY, variableFilter).getBody();
+    return StreamSupport.stream(list.spliterator(), false).toList();
+  }
+
+  /** A form-js input: its id is {@code fjs-form-<random>-<component id>}, the ids being {@code Field_<key>}. */
+  private WebElement field(WebElement form, String key) {
+    By input = By.cssSelector("input[id$='-Field_" + key + "']");
+    wait.until(d -> !form.findElements(input).isEmpty() && form.findElement(input).isDisplayed());
+    return form.findElement(input);
+  }
+
+  private void tick(WebElement checkbox) {
+    wait.until(ExpectedConditions.elementToBeClickable(checkbox)).click();
+    wait.until(ExpectedConditions.elementToBeSelected(checkbox));
+  }
+
+  private void logIn(String user) {
+    browser.get("http://localhost:" + PORT + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account > a.dropdown-toggle")));
+  }
+
+  private void logOut() {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account > a.dropdown-toggle"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account li.logout a"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+  }
+
+  private static List<String> steps(JsonNode progress) {
+    return StreamSupport.stream(progress.get("steps").spliterator(), false)
+        .map(s -> s.get("stepId").asText() + ":" + s.get("state").asText()).toList();
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path target = Path.of("target", "tasklist-" + lang + "-" + name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+}
