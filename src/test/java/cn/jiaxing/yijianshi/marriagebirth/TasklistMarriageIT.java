@@ -3,9 +3,9 @@ package cn.jiaxing.yijianshi.marriagebirth;
 import static cn.jiaxing.yijianshi.marriagebirth.MarriageVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.jiaxing.yijianshi.FullStackTestSupport;
+import cn.jiaxing.yijianshi.HeadlessChromium;
 import cn.jiaxing.yijianshi.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -15,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +28,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,51 +46,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TasklistMarriageIT extends FullStackTestSupport {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String FILTER_NAME = "部门待办";
   private static final String PROCESS_NAME = "结婚登记及户口联办";
   private static final String TASK_NAME = "核实双方并准予登记";
 
+  private HeadlessChromium chromium;
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profile;
   private String lang;
 
   @BeforeEach
   void checkBrowser() {
-    // per test, not @BeforeAll: so that the report counts the tests as skipped rather than not run
-    assumeTrue(Files.isExecutable(CHROMEDRIVER),
-        "no /usr/bin/chromedriver (apt-get install -y chromium chromium-driver): browser test skipped");
-    // the Debian driver, never one downloaded by Selenium Manager
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    HeadlessChromium.assumeAvailable();
   }
 
   private void startBrowser(String language) throws IOException {
     lang = language;
-    profile = Files.createTempDirectory("tasklist-marriage-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--window-size=1400,1500", "--lang=" + language);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.start(language);
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, WAIT);
   }
 
   @AfterEach
   void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
