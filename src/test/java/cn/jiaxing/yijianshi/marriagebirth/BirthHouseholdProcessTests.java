@@ -16,7 +16,6 @@ import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
 import cn.jiaxing.yijianshi.departments.HouseholdRegistryClient;
 import cn.jiaxing.yijianshi.departments.MedicalInsuranceClient;
 import cn.jiaxing.yijianshi.engine.RejectedInputException;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
