@@ -35,7 +35,7 @@ import org.springframework.web.client.RestClient;
 public abstract class FullStackTestSupport {
 
   protected static final int PORT = freePort();
-  private static final int SMTP_PORT = freePort();
+  protected static final int SMTP_PORT = freePort();
   protected static final String PASSWORD = "demo";
 
   @RegisterExtension
@@ -50,7 +50,7 @@ public abstract class FullStackTestSupport {
 
   protected final ObjectMapper json = new ObjectMapper();
 
-  private static int freePort() {
+  protected static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -78,7 +78,7 @@ public class SlaEscalation {
   }
 
   private void remind(SlaRecord r, Instant now) {
-    if (r.escalatedAt() != null || !records.claimReminder(r.id(), now)) {
+    if (!records.claimReminder(r.id(), now)) {
       return;
     }
     String text = "办件 " + r.caseNumber() + " 的“" + r.stepName() + "”即将超期，到期时间 " + when(r.dueAt()) + "。";
@@ -96,7 +96,7 @@ public class SlaEscalation {
     if (!records.claimEscalation(r.id(), now)) {
       return;
     }
-    records.claimReminder(r.id(), now); // a step found overdue first gets no late due-soon reminder
+    records.markReminded(r.id(), now);
     int days = calendar.workingDaysBetween(LocalDate.ofInstant(r.dueAt(), zone), LocalDate.ofInstant(now, zone));
     String what = r.isCase() ? "整体承诺时限" : "“" + r.stepName() + "”（" + departmentName(r) + "）";
     String text = "【督办】办件 " + r.caseNumber() + " 的" + what + "已于 " + when(r.dueAt()) + " 到期"

@@ -58,10 +58,18 @@ public class SlaRecords {
         .params(ts(at), canceled, id).update();
   }
 
-  /** Claims the due-soon reminder; true for exactly one caller, whatever the number of nodes. */
+  /**
+   * Claims the due-soon reminder; true for exactly one caller, whatever the number of nodes, and
+   * never once the step was escalated (a row another node is escalating is locked until it commits).
+   */
   boolean claimReminder(long id, Instant at) {
-    return db.sql("update sla_record set reminded_at = ? where id = ? and reminded_at is null")
+    return db.sql("update sla_record set reminded_at = ? where id = ? and reminded_at is null and escalated_at is null")
         .params(ts(at), id).update() == 1;
+  }
+
+  /** An escalated step needs no late due-soon reminder. */
+  void markReminded(long id, Instant at) {
+    db.sql("update sla_record set reminded_at = coalesce(reminded_at, ?) where id = ?").params(ts(at), id).update();
   }
 
   /** Claims the overdue escalation; true for exactly one caller. */
@@ -94,13 +102,18 @@ public class SlaRecords {
         .list();
   }
 
-  /** Open, running (not paused) records whose warning or due instant has passed. */
+  /**
+   * Open, running (not paused) records not yet claimed at this level: for {@code overdue}, those
+   * past their due instant; otherwise those past their warning instant but not yet due (an overdue
+   * step gets the escalation, not a late reminder).
+   */
   List<SlaRecord> openPast(Instant now, boolean overdue) {
-    String column = overdue ? "due_at" : "warn_at";
-    String claimed = overdue ? "escalated_at" : "reminded_at";
-    return db.sql("select " + COLUMNS + " from sla_record where completed_at is null and paused_since is null and "
-            + column + " <= ? and " + claimed + " is null order by " + column)
-        .param(ts(now)).query(SlaRecords::map).list();
+    String condition = overdue
+        ? "due_at <= ? and escalated_at is null"
+        : "warn_at <= ? and due_at > ? and reminded_at is null";
+    var query = db.sql("select " + COLUMNS + " from sla_record where completed_at is null and paused_since is null and "
+        + condition + " order by due_at");
+    return (overdue ? query.param(ts(now)) : query.params(ts(now), ts(now))).query(SlaRecords::map).list();
   }
 
   /** Records not completed yet. */
