@@ -58,6 +58,13 @@ public class SlaRecords {
         .params(ts(at), canceled, id).update();
   }
 
+  /** Steps still open when their case closes (e.g. branches ended by a terminate event) are canceled. */
+  void cancelOpenSteps(String processInstanceId, Instant at) {
+    db.sql("update sla_record set completed_at = ?, canceled = true, paused_since = null"
+            + " where process_instance_id = ? and completed_at is null and step_id <> ?")
+        .params(ts(at), processInstanceId, CASE_STEP).update();
+  }
+
   /**
    * Claims the due-soon reminder; true for exactly one caller, whatever the number of nodes, and
    * never once the step was escalated (a row another node is escalating is locked until it commits).

@@ -56,8 +56,10 @@ public class SlaTracker {
 
   @EventListener
   void on(CaseClosed e) {
+    Instant now = clock.instant();
+    records.cancelOpenSteps(e.processInstanceId(), now);
     records.find(e.processInstanceId(), SlaRecords.CASE_STEP)
-        .ifPresent(r -> records.complete(r.id(), clock.instant(), e.status() == CaseStatus.CANCELED));
+        .ifPresent(r -> records.complete(r.id(), now, e.status() == CaseStatus.CANCELED));
   }
 
   void taskCreated(DelegateTask task, String processKey, String stepId) {

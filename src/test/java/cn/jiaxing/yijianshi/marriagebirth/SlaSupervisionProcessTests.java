@@ -204,6 +204,19 @@ class SlaSupervisionProcessTests extends ProcessTestSupport {
     assertThat(record(pi, "Task_VerifyBirthRecord").stateAt(Instant.now())).isEqualTo(SlaRecord.State.MET);
   }
 
+  @Test
+  void aCaseEndedByARefusalLeavesNoStepOpen() {
+    ProcessInstance pi = runtime.startProcessInstanceByKey(BirthVariables.PROCESS_KEY,
+        TestApplications.birth(TestPeople.woman(29), TestPeople.man(31), null));
+    // the vaccination and 生育登记 jobs are pending when the hospital rejects the record (terminate end event)
+    complete(pi, "Task_VerifyBirthRecord", Map.of(BirthVariables.BIRTH_RECORD_CONFIRMED, false,
+        BirthVariables.REFUSAL_REASON, "医院无该产妇分娩记录"));
+
+    assertThat(records.forInstance(pi.getId())).allSatisfy(r -> assertThat(r.completedAt()).isNotNull());
+    assertThat(record(pi, "Task_IssueVaccinationRecord").stateAt(Instant.now())).isEqualTo(SlaRecord.State.CANCELED);
+    assertThat(record(pi, SlaRecords.CASE_STEP).stateAt(Instant.now())).isEqualTo(SlaRecord.State.MET);
+  }
+
   /** camunda-bpm-assert's assertThat clashes with AssertJ's; keep its use in one place. */
   private static final class BpmnAwareTestsBridge {
     static void assertWaitingAt(ProcessInstance pi, String... activities) {
