@@ -16,6 +16,11 @@
  */
 
 export default {
+  // the platform's name in the header (the rest of the UI follows the browser's language)
+  app: {
+    name: '系统管理',
+    vendor: '嘉兴一件事联办'
+  },
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',

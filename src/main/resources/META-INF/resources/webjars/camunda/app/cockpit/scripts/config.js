@@ -16,6 +16,11 @@
  */
 
 export default {
+  // the platform's name in the header (the rest of the UI follows the browser's language)
+  app: {
+    name: '流程监控',
+    vendor: '嘉兴一件事联办'
+  },
   // the SLA supervision views (时限督办): dashboard card, process definition tab, process instance tab
   customScripts: ['scripts/sla/sla-plugin.js'],
   // // change the app name and vendor
