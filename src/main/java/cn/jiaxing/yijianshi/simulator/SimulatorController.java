@@ -2,8 +2,8 @@ package cn.jiaxing.yijianshi.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,38 +35,38 @@ class SimulatorController {
   }
 
   @PostMapping("/{department}/{operation}")
-  ResponseEntity<Map<String, Object>> call(@PathVariable String department, @PathVariable String operation,
+  ResponseEntity<?> call(@PathVariable String department, @PathVariable String operation,
       @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestHeader(name = "Authorization", required = false) String authorization,
       @RequestBody Map<String, Object> body) {
-    if (!authorized(authorization)) {
-      return ResponseEntity.status(401).body(Map.of("code", "UNAUTHORIZED", "message", "bad credentials"));
-    }
-    SimulatedAnswer answer = departments.handle(department, operation, key, body);
-    return ResponseEntity.status(answer.status()).body(answer.body());
+    return guarded(authorization, () -> {
+      SimulatedAnswer answer = departments.handle(department, operation, key, body);
+      return ResponseEntity.status(answer.status()).body(answer.body());
+    });
   }
 
   @GetMapping("/requests")
   ResponseEntity<?> requests(@RequestParam String keyPrefix,
       @RequestHeader(name = "Authorization", required = false) String authorization) {
-    if (!authorized(authorization)) {
-      return ResponseEntity.status(401).body(Map.of("code", "UNAUTHORIZED", "message", "bad credentials"));
-    }
-    List<SimulatedDepartments.RecordedRequest> list = departments.requests(keyPrefix);
-    return ResponseEntity.ok(list);
+    return guarded(authorization, () -> ResponseEntity.ok(departments.requests(keyPrefix)));
   }
 
   record FaultRequest(String department, String operation, SimulatedDepartments.FaultMode mode, int count) {
   }
 
   @PostMapping("/faults")
-  ResponseEntity<Map<String, Object>> faults(@RequestBody FaultRequest fault,
+  ResponseEntity<?> faults(@RequestBody FaultRequest fault,
       @RequestHeader(name = "Authorization", required = false) String authorization) {
-    if (!authorized(authorization)) {
-      return ResponseEntity.status(401).body(Map.of("code", "UNAUTHORIZED", "message", "bad credentials"));
-    }
-    departments.injectFaults(fault.department(), fault.operation(), fault.mode(), fault.count());
-    return ResponseEntity.accepted().body(Map.of("queued", fault.count()));
+    return guarded(authorization, () -> {
+      departments.injectFaults(fault.department(), fault.operation(), fault.mode(), fault.count());
+      return ResponseEntity.accepted().body(Map.of("queued", fault.count()));
+    });
+  }
+
+  /** 401 without the configured credentials, else the answer. */
+  private <T> ResponseEntity<?> guarded(String authorization, Supplier<ResponseEntity<T>> answer) {
+    return authorized(authorization) ? answer.get()
+        : ResponseEntity.status(401).body(Map.of("code", "UNAUTHORIZED", "message", "bad credentials"));
   }
 
   private boolean authorized(String authorization) {

@@ -114,6 +114,9 @@ class MarriageHouseholdIT extends FullStackTestSupport {
   @Test
   void everyApiNeedsAUserAndTheRightGroup() {
     assertThat(get(null, "/engine-rest/task").getStatusCode().value()).isEqualTo(401);
+    // the simulated departments take only the platform's own credentials
+    assertThat(post(null, "/sim/mz/marriages", Map.of()).getStatusCode().value()).isEqualTo(401);
+    assertThat(get("qiantai", "/sim/requests?keyPrefix=JX").getStatusCode().value()).isEqualTo(401);
     assertThat(get(null, "/api/cases/JXJH20260101000001").getStatusCode().value()).isEqualTo(401);
     assertThat(get("minzheng", "/api/cases/JXJH20260101000001").getStatusCode().value()).isEqualTo(403);
     var unknown = get("qiantai", "/api/cases/JXJH20260101999999");
