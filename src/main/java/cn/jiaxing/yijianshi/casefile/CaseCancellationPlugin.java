@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * A process instance deleted before it reached an end event (an operator cancels it in Cockpit)
  * closes its case as CANCELED, so no case stays open forever and the applicants may apply again.
- * Cases that ended normally were closed by their end event; closing them again does nothing.
+ * Cases that ended normally were closed by their end event; closing them again does nothing. A
+ * built-in listener, so it runs even when the operator skips custom listeners.
  */
 @Component
 class CaseCancellationPlugin extends AbstractProcessEnginePlugin {
@@ -33,7 +34,7 @@ class CaseCancellationPlugin extends AbstractProcessEnginePlugin {
     ParseListeners.add(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
-        process.addListener(ExecutionListener.EVENTNAME_END, onEnd);
+        process.addBuiltInListener(ExecutionListener.EVENTNAME_END, onEnd);
       }
     });
   }

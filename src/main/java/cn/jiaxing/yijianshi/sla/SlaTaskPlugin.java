@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * every user task gets its due date and record from its step's policy (create, complete, delete),
  * and every service task a record of the wait on its department — from the moment the flow into
  * it is taken (its job is created) until it ends — so a department that does not answer shows up
- * as overdue. The conventions test fails a user task without a policy.
+ * as overdue. The conventions test fails a user task without a policy. Built-in listeners: they
+ * run even when an operator cancels with "skip custom listeners".
  */
 @Component
 class SlaTaskPlugin extends AbstractProcessEnginePlugin {
@@ -46,16 +47,16 @@ class SlaTaskPlugin extends AbstractProcessEnginePlugin {
         String processKey = processKey(activity);
         String stepId = activity.getId();
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        task.addTaskListener(TaskListener.EVENTNAME_CREATE, t -> tracker.taskCreated(t, processKey, stepId));
-        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> tracker.taskCompleted(t, stepId));
-        task.addTaskListener(TaskListener.EVENTNAME_DELETE, t -> tracker.taskDeleted(t, stepId));
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> tracker.taskCreated(t, processKey, stepId));
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> tracker.taskCompleted(t, stepId));
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, t -> tracker.taskDeleted(t, stepId));
       }
 
       @Override
       public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
         String stepId = activity.getId();
         departments.put(processKey(activity) + ":" + stepId, department(serviceTaskElement));
-        activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> tracker.waitEnded(e, stepId));
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> tracker.waitEnded(e, stepId));
       }
 
       @Override
@@ -68,7 +69,7 @@ class SlaTaskPlugin extends AbstractProcessEnginePlugin {
         String department = departments.get(processKey + ":" + target.getId());
         String stepId = target.getId();
         String stepName = target.getName();
-        transition.addListener(ExecutionListener.EVENTNAME_TAKE,
+        transition.addBuiltInListener(ExecutionListener.EVENTNAME_TAKE,
             (ExecutionListener) e -> tracker.waitStarted(e, processKey, stepId, stepName, department));
       }
     });

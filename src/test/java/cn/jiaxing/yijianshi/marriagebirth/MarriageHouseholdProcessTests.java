@@ -17,6 +17,8 @@ import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
 import cn.jiaxing.yijianshi.departments.DepartmentUnavailableException;
 import cn.jiaxing.yijianshi.engine.RejectedInputException;
+import cn.jiaxing.yijianshi.sla.SlaRecord;
+import cn.jiaxing.yijianshi.sla.SlaRecords;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,11 +32,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class MarriageHouseholdProcessTests extends ProcessTestSupport {
 
   private static final Map<String, Object> APPROVE = Map.of(MARRIAGE_APPROVED, true, PARTIES_PRESENT, true,
       VOLUNTARY, true, NO_PROHIBITED_KINSHIP, true);
+
+  @Autowired SlaRecords slaRecords;
 
   private String groom;
   private String bride;
@@ -268,11 +273,16 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
   @Test
   void aCaseWhoseInstanceAnOperatorDeletesIsCanceledAndTheCoupleMayApplyAgain() {
     ProcessInstance pi = start(application(false, false));
-    runtime.deleteProcessInstance(pi.getId(), "申请人撤回申请");
+    runStep(pi, "Task_CheckMarriageRecords");
+    // as Cockpit's cancel dialog does by default: skip custom listeners
+    runtime.deleteProcessInstance(pi.getId(), "申请人撤回申请", true);
 
     assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CANCELED);
     assertThat(caseOf(pi).outcomeReason()).isEqualTo("办件已撤销：申请人撤回申请");
     assertThat(mailKinds(pi)).containsExactly("RECEIPT", "CANCELLATION");
+    assertThat(slaRecords.forInstance(pi.getId())).extracting(r -> r.stepId() + ":" + r.stateAt(Instant.now()))
+        .containsExactlyInAnyOrder("case:CANCELED", "Task_CheckMarriageRecords:MET",
+            "Task_ConfirmMarriageRegistration:CANCELED");
     ProcessInstance again = start(application(false, false));
     assertThat(again.getBusinessKey()).isNotEqualTo(pi.getBusinessKey());
   }
