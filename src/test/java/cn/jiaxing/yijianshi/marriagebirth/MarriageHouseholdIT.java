@@ -122,6 +122,13 @@ class MarriageHouseholdIT extends FullStackTestSupport {
     var unknown = get("qiantai", "/api/cases/JXJH20260101999999");
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);
     assertThat(unknown.getBody().get("message").asText()).contains("未找到办件编号为 JXJH20260101999999 的办件");
+    // the front desk cannot start a case in its middle (skipping the checks and the registrar)
+    var midway = post("qiantai", "/engine-rest/process-definition/key/{k}/start", Map.of(
+        "variables", variables(application(TestPeople.man(17), TestPeople.woman(27), uniqueEmail("x"))).get("variables"),
+        "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_RegisterMarriage"))),
+        PROCESS_KEY);
+    assertThat(midway.getStatusCode().value()).isEqualTo(400);
+    assertThat(midway.getBody().get("message").asText()).contains("只能通过申请表单从头受理");
     // a department clerk cannot start cases
     var asClerk = post("minzheng", "/engine-rest/process-definition/key/{k}/submit-form",
         variables(application(TestPeople.man(30), TestPeople.woman(27), uniqueEmail("x"))), PROCESS_KEY);

@@ -288,6 +288,19 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  void aCaseCannotBeStartedInTheMiddleOrWithoutItsChecks() {
+    long instances = runtime.createProcessInstanceQuery().count();
+    assertThatThrownBy(() -> runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey("JXJH20260101000001")
+        .setVariables(application(false, false)).startBeforeActivity("Task_RegisterMarriage").execute())
+        .isInstanceOf(RejectedInputException.class).hasMessageContaining("只能通过申请表单从头受理");
+    assertThatThrownBy(() -> runtime.createProcessInstanceByKey(PROCESS_KEY).setVariables(application(false, false))
+        .startBeforeActivity("StartEvent_MarriageApplicationReceived").execute(true, false))
+        .isInstanceOf(RejectedInputException.class);
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+    verify(marriageRegistry, never()).registerMarriage(anyString(), any(), any(), any());
+  }
+
+  @Test
   void theSameCoupleCannotOpenASecondCaseWhileOneIsOpen() {
     ProcessInstance first = start(application(false, false));
     assertThatThrownBy(() -> start(application(false, false))).isInstanceOf(RejectedInputException.class)

@@ -1,6 +1,7 @@
 package cn.jiaxing.yijianshi.casefile;
 
 import cn.jiaxing.yijianshi.engine.ParseListeners;
+import cn.jiaxing.yijianshi.engine.RejectedInputException;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -14,29 +15,47 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
+ * The life of a case around its process instance, with built-in listeners (they run even when an
+ * operator skips custom listeners):
+ * <ul>
+ *   <li>A case process may only start at its start event, with its listeners: the start form and
+ *       its checks are where a case is opened. A start "before an activity" or without listeners
+ *       (possible over REST with the plain start right) is rejected.</li>
+ * </ul>
  * A process instance deleted before it reached an end event (an operator cancels it in Cockpit)
  * closes its case as CANCELED, so no case stays open forever and the applicants may apply again.
  * Cases that ended normally were closed by their end event; closing them again does nothing. A
  * built-in listener, so it runs even when the operator skips custom listeners.
  */
 @Component
-class CaseCancellationPlugin extends AbstractProcessEnginePlugin {
+class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
 
   private final CaseFiles cases;
 
-  CaseCancellationPlugin(@Lazy CaseFiles cases) {
+  CaseLifecyclePlugin(@Lazy CaseFiles cases) {
     this.cases = cases;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     ExecutionListener onEnd = this::ended;
+    ExecutionListener onStart = CaseLifecyclePlugin::started;
     ParseListeners.add(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
+        process.addBuiltInListener(ExecutionListener.EVENTNAME_START, onStart);
         process.addBuiltInListener(ExecutionListener.EVENTNAME_END, onEnd);
       }
     });
+  }
+
+  private static void started(DelegateExecution execution) {
+    ExecutionEntity instance = (ExecutionEntity) execution;
+    boolean atStartEvent = instance.getActivity() != null
+        && instance.getActivity() == instance.getProcessDefinition().getInitial();
+    if (!atStartEvent || instance.isSkipCustomListeners()) {
+      throw new RejectedInputException("办件只能通过申请表单从头受理，不能从流程中间环节发起，也不能跳过受理检查");
+    }
   }
 
   private void ended(DelegateExecution execution) {
