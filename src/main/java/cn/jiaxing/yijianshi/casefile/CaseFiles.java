@@ -79,6 +79,7 @@ public class CaseFiles {
     if (c.getStatus() != CaseStatus.OPEN) {
       return;
     }
+    reason = ResidentIdNumber.maskAll(reason); // free text from clerks and departments
     c.close(outcome, reason, clock.instant());
     log.info("Closed case {} as {}", caseNumber, outcome);
     events.publishEvent(new CaseClosed(caseNumber, c.getProcessInstanceId(), c.getType(), outcome, reason, results,

@@ -1,6 +1,7 @@
 package cn.jiaxing.yijianshi.engine;
 
 import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
+import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,7 +32,7 @@ public abstract class DepartmentStep implements JavaDelegate {
       }
       log.info("Case {} step {} refused by {}: {}", execution.getProcessBusinessKey(),
           execution.getCurrentActivityId(), e.department().code(), e.code());
-      throw new BpmnError(errorCode, e.getMessage());
+      throw new BpmnError(errorCode, ResidentIdNumber.maskAll(e.getMessage()));
     }
   }
 

@@ -81,6 +81,14 @@ public final class ResidentIdNumber {
     return v.substring(0, 6) + "*".repeat(v.length() - 10) + v.substring(v.length() - 4);
   }
 
+  private static final java.util.regex.Pattern IN_TEXT =
+      java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9Xx])");
+
+  /** Masks every ID-number-shaped run of 18 characters in free text (e.g. a department's message). */
+  public static String maskAll(String text) {
+    return text == null ? null : IN_TEXT.matcher(text).replaceAll("$1********$2");
+  }
+
   public String value() {
     return value;
   }

@@ -1,6 +1,5 @@
 package cn.jiaxing.yijianshi.sla;
 
-import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.notification.Notifications;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -123,7 +122,7 @@ public class SlaEscalation {
   }
 
   private static String departmentName(SlaRecord r) {
-    return Department.fromCode(r.department()).map(Department::displayName).orElse(r.department());
+    return SlaDashboard.departmentName(r.department());
   }
 
   private String when(Instant instant) {

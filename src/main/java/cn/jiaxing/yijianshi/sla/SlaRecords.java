@@ -70,8 +70,9 @@ public class SlaRecords {
    * never once the step was escalated (a row another node is escalating is locked until it commits).
    */
   boolean claimReminder(long id, Instant at) {
-    return db.sql("update sla_record set reminded_at = ? where id = ? and reminded_at is null and escalated_at is null")
-        .params(ts(at), id).update() == 1;
+    return db.sql("update sla_record set reminded_at = ? where id = ? and reminded_at is null and escalated_at is null"
+            + " and completed_at is null and paused_since is null and warn_at <= ? and due_at > ?")
+        .params(ts(at), id, ts(at), ts(at)).update() == 1;
   }
 
   /** An escalated step needs no late due-soon reminder. */
@@ -79,10 +80,11 @@ public class SlaRecords {
     db.sql("update sla_record set reminded_at = coalesce(reminded_at, ?) where id = ?").params(ts(at), id).update();
   }
 
-  /** Claims the overdue escalation; true for exactly one caller. */
+  /** Claims the overdue escalation; true for exactly one caller, and only while the step is still open and due. */
   boolean claimEscalation(long id, Instant at) {
-    return db.sql("update sla_record set escalated_at = ? where id = ? and escalated_at is null")
-        .params(ts(at), id).update() == 1;
+    return db.sql("update sla_record set escalated_at = ? where id = ? and escalated_at is null"
+            + " and completed_at is null and paused_since is null and due_at <= ?")
+        .params(ts(at), id, ts(at)).update() == 1;
   }
 
   void event(SlaRecord record, String kind, String message, Instant at) {

@@ -5,6 +5,7 @@ import cn.jiaxing.yijianshi.casefile.CaseFiles;
 import cn.jiaxing.yijianshi.casefile.CaseOpened;
 import cn.jiaxing.yijianshi.casefile.CaseStatus;
 import cn.jiaxing.yijianshi.engine.DecisionRule;
+import cn.jiaxing.yijianshi.engine.InputChecks;
 import cn.jiaxing.yijianshi.engine.TaskDecisionValidator;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,12 +47,10 @@ public class SlaTracker {
 
   @EventListener
   void on(CaseOpened e) {
-    policies.policy(e.type().processKey(), SlaRecords.CASE_STEP).ifPresent(policy -> {
-      Instant now = clock.instant();
-      records.insert(e.processInstanceId(), e.caseNumber(), e.type().processKey(), SlaRecords.CASE_STEP,
-          e.type().displayName(), null, null, policy, now, calculator().warnAt(now, policy),
-          calculator().dueAt(now, policy.limit()));
-    });
+    policies.policy(e.type().processKey(), SlaRecords.CASE_STEP).ifPresent(policy ->
+        records.insert(e.processInstanceId(), e.caseNumber(), e.type().processKey(), SlaRecords.CASE_STEP,
+            e.type().displayName(), null, null, policy, e.openedAt(), calculator().warnAt(e.openedAt(), policy),
+            e.dueAt() != null ? e.dueAt() : calculator().dueAt(e.openedAt(), policy.limit())));
   }
 
   @EventListener
@@ -116,7 +115,7 @@ public class SlaTracker {
   void taskCompleted(DelegateTask task, String stepId) {
     records.find(task.getProcessInstanceId(), stepId).ifPresent(r -> {
       Instant now = clock.instant();
-      if (decisions.allowsSupplement(stepId) && Boolean.TRUE.equals(task.getVariable(DecisionRule.SUPPLEMENT_REQUESTED))) {
+      if (decisions.allowsSupplement(stepId) && new InputChecks(task).isTrue(DecisionRule.SUPPLEMENT_REQUESTED)) {
         records.pause(r.id(), now);
         records.event(r, "PAUSED", "申请人补正材料，" + r.stepName() + "办理时限中止", now);
         caseRecord(task).ifPresent(c -> records.pause(c.id(), now));

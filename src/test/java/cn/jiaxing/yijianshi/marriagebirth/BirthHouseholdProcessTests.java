@@ -138,7 +138,8 @@ class BirthHouseholdProcessTests extends ProcessTestSupport {
   @Test
   void aParentHouseholdNotFoundEndsTheCaseWithThePoliceReason() {
     when(households.registerBirth(anyString(), any()))
-        .thenThrow(new DepartmentRefusalException(Department.GA, "HOUSEHOLD_NOT_FOUND", "未找到随其落户的父/母的常住户口登记"));
+        .thenThrow(new DepartmentRefusalException(Department.GA, "HOUSEHOLD_NOT_FOUND",
+            "未找到随其落户的父/母（" + father + "）的常住户口登记"));
     ProcessInstance pi = start(application());
     complete(pi, "Task_VerifyBirthRecord", Map.of(BIRTH_RECORD_CONFIRMED, true));
     runStep(pi, "Task_IssueBirthCertificate");
@@ -148,7 +149,8 @@ class BirthHouseholdProcessTests extends ProcessTestSupport {
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_HouseholdNotFound")
         .hasNotPassed("Task_EnrolMedicalInsurance", "Task_ApplySocialSecurityCard");
     assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.REFUSED);
-    assertThat(caseOf(pi).outcomeReason()).contains("未找到随其落户");
+    assertThat(caseOf(pi).outcomeReason()).contains("未找到随其落户").doesNotContain(father)
+        .contains(father.substring(0, 6) + "********" + father.substring(14));
   }
 
   static Stream<Arguments> invalidApplications() {

@@ -45,6 +45,14 @@ class ResidentIdNumberTests {
   }
 
   @Test
+  void masksIdNumbersInsideFreeText() {
+    assertThat(ResidentIdNumber.maskAll("未找到户主（330402199501010015）的户口，另见11010519491231002X。"))
+        .isEqualTo("未找到户主（330402********0015）的户口，另见110105********002X。");
+    assertThat(ResidentIdNumber.maskAll("电话13800001111，编号1234567890123456789")).isEqualTo("电话13800001111，编号1234567890123456789");
+    assertThat(ResidentIdNumber.maskAll(null)).isNull();
+  }
+
+  @Test
   void rejectsBlank() {
     assertThatThrownBy(() -> ResidentIdNumber.parse(" ", "母亲身份证号码", TODAY)).hasMessage("母亲身份证号码不能为空");
   }
