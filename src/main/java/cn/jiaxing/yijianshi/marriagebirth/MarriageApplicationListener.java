@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,25 @@ class MarriageApplicationListener extends CaseStartListener {
 
   MarriageApplicationListener(CaseFiles cases, SlaPolicies sla, MarriageBirthRules rules, Clock clock) {
     super(cases, sla, rules, clock);
+  }
+
+  /**
+   * {@code ${marriageApprovedListener}} on the registrar's approval: the marriage is registered as of
+   * that day (民法典 art. 1049), not the day of the application. Ages only grow, so the legal-age
+   * check made at the application still holds.
+   */
+  @Component("marriageApprovedListener")
+  static class MarriageApprovedListener implements ExecutionListener {
+    private final Clock clock;
+
+    MarriageApprovedListener(Clock clock) {
+      this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      execution.setVariable(REGISTRATION_DATE, LocalDate.now(clock).toString());
+    }
   }
 
   @Override
@@ -63,6 +83,5 @@ class MarriageApplicationListener extends CaseStartListener {
     execution.setVariable(BIRTH_PLANNING_REQUESTED, checks.isTrue(BIRTH_PLANNING_REQUESTED));
     openCase(execution, CaseType.MARRIAGE_HOUSEHOLD, groomName + "、" + brideName, groom.value(), email,
         List.of(groom.value(), bride.value()));
-    execution.setVariable(REGISTRATION_DATE, today.toString());
   }
 }

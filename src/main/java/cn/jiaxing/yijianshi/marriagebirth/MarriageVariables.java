@@ -6,6 +6,7 @@ public final class MarriageVariables {
   public static final String PROCESS_KEY = "MarriageHouseholdProcess";
 
   public static final String CASE_NUMBER = "caseNumber";
+  /** The day the registrar approved: the marriage is registered as of it. */
   public static final String REGISTRATION_DATE = "registrationDate";
   public static final String GROOM_NAME = "groomName";
   public static final String GROOM_ID_NUMBER = "groomIdNumber";

@@ -8,6 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends what the outbox holds: right after the commit that wrote it, and every
  * {@code yijianshi.mail.send-interval} for retries. An SMTP outage leaves mail PENDING with a
- * growing back-off; nothing is lost.
+ * growing back-off (capped at an hour) until the server is back; nothing is lost. Gauges
+ * {@code yijianshi_mail_pending} and {@code yijianshi_mail_failed} at /actuator/prometheus.
  */
 @Component
 public class MailDispatcher {
@@ -33,10 +38,14 @@ public class MailDispatcher {
   });
   private final AtomicBoolean running = new AtomicBoolean();
 
-  MailDispatcher(MailOutbox outbox, JavaMailSender smtp, MailProperties properties) {
+  MailDispatcher(MailOutbox outbox, JavaMailSender smtp, MailProperties properties, MeterRegistry meters) {
     this.outbox = outbox;
     this.smtp = smtp;
     this.properties = properties;
+    Gauge.builder("yijianshi.mail.pending", outbox, o -> o.count(MailOutbox.Status.PENDING))
+        .description("mail waiting in the outbox (an SMTP outage shows here)").register(meters);
+    Gauge.builder("yijianshi.mail.failed", outbox, o -> o.count(MailOutbox.Status.FAILED))
+        .description("mail that cannot be sent (e.g. a malformed address)").register(meters);
   }
 
   /** Sends due mail soon, off the caller's thread. */
@@ -73,7 +82,9 @@ public class MailDispatcher {
       outbox.sent(mail.id());
       log.info("Sent mail {} (attempt {})", mail.id(), mail.attempts() + 1);
     } catch (Exception e) {
-      outbox.failed(mail.id(), mail.attempts(), properties.maxAttempts(), e.toString());
+      boolean permanent = e instanceof MailParseException || e instanceof MailPreparationException
+          || e instanceof jakarta.mail.internet.AddressException;
+      outbox.failed(mail.id(), mail.attempts(), permanent, e.toString());
       log.warn("Mail {} not sent (attempt {}): {}", mail.id(), mail.attempts() + 1, e.toString());
     }
   }

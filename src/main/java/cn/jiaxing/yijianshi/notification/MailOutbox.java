@@ -65,10 +65,14 @@ public class MailOutbox {
         .params(Timestamp.from(clock.instant()), id).update();
   }
 
-  void failed(long id, int attempts, int maxAttempts, String error) {
+  /**
+   * A failed attempt: retried with a growing back-off (capped at an hour) for as long as it takes,
+   * unless the mail itself is unsendable ({@code permanent}: a malformed address), which is FAILED.
+   */
+  void failed(long id, int attempts, boolean permanent, String error) {
     Instant next = clock.instant().plus(backoff(attempts + 1));
     db.sql("update mail_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
-        .params(attempts + 1 >= maxAttempts ? "FAILED" : "PENDING", attempts + 1, Timestamp.from(next),
+        .params(permanent ? "FAILED" : "PENDING", attempts + 1, Timestamp.from(next),
             error.length() > 500 ? error.substring(0, 500) : error, id)
         .update();
   }
@@ -77,6 +81,11 @@ public class MailOutbox {
   static Duration backoff(int attempts) {
     long seconds = Math.min(3600, 30L << Math.min(attempts - 1, 7));
     return Duration.ofSeconds(seconds);
+  }
+
+  /** Mail not sent yet, and mail that cannot be sent: the gauges operators watch. */
+  public int count(Status status) {
+    return db.sql("select count(*) from mail_outbox where status = ?").param(status.name()).query(Integer.class).single();
   }
 
   public List<OutboxEntry> forCase(String caseNumber) {

@@ -2,6 +2,10 @@ package cn.jiaxing.yijianshi.marriagebirth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
 
 import cn.jiaxing.yijianshi.TestApplications;
 import cn.jiaxing.yijianshi.TestPeople;
@@ -10,6 +14,7 @@ import cn.jiaxing.yijianshi.sla.SlaEscalation;
 import cn.jiaxing.yijianshi.sla.SlaRecord;
 import cn.jiaxing.yijianshi.sla.SlaRecords;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -156,6 +161,18 @@ class SlaSupervisionProcessTests extends ProcessTestSupport {
 
     runStep(pi, "Task_CheckMarriageRecords");
     assertThat(record(pi, "Task_CheckMarriageRecords").stateAt(Instant.now())).isEqualTo(SlaRecord.State.MISSED);
+  }
+
+  @Test
+  void theMarriageIsRegisteredAsOfTheDayTheRegistrarApproves() {
+    at("2026-11-02T10:00");
+    ProcessInstance pi = marriage();
+    at("2026-11-04T15:00");
+    complete(pi, "Task_ConfirmMarriageRegistration", Map.of(MarriageVariables.MARRIAGE_APPROVED, true,
+        MarriageVariables.PARTIES_PRESENT, true, MarriageVariables.VOLUNTARY, true,
+        MarriageVariables.NO_PROHIBITED_KINSHIP, true));
+    runStep(pi, "Task_RegisterMarriage");
+    verify(marriageRegistry).registerMarriage(anyString(), any(), any(), eq(LocalDate.of(2026, 11, 4)));
   }
 
   @Test
