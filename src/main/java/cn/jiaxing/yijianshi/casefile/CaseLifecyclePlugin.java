@@ -2,6 +2,7 @@ package cn.jiaxing.yijianshi.casefile;
 
 import cn.jiaxing.yijianshi.engine.ParseListeners;
 import cn.jiaxing.yijianshi.engine.RejectedInputException;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -31,9 +32,11 @@ import org.springframework.stereotype.Component;
 class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
 
   private final CaseFiles cases;
+  private final List<CaseResults> results;
 
-  CaseLifecyclePlugin(@Lazy CaseFiles cases) {
+  CaseLifecyclePlugin(@Lazy CaseFiles cases, @Lazy List<CaseResults> results) {
     this.cases = cases;
+    this.results = results;
   }
 
   @Override
@@ -64,7 +67,11 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
     if (execution.getProcessBusinessKey() != null) {
       String reason = instance.getDeleteReason() == null || instance.getDeleteReason().isBlank()
           ? "办件已撤销" : "办件已撤销：" + instance.getDeleteReason();
-      cases.close(execution.getProcessBusinessKey(), CaseStatus.CANCELED, reason, Map.of());
+      // what the departments already did stays done: the applicant is told
+      String processKey = instance.getProcessDefinition().getKey();
+      Map<String, String> done = results.stream().filter(r -> r.processKey().equals(processKey)).findFirst()
+          .map(r -> r.results(execution)).orElse(Map.of());
+      cases.close(execution.getProcessBusinessKey(), CaseStatus.CANCELED, reason, done);
     }
   }
 }

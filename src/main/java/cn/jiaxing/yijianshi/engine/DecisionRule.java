@@ -20,6 +20,9 @@ public record DecisionRule(String taskKey, String decisionVariable, String decis
 
   public static final String SUPPLEMENT_REQUESTED = "supplementRequested";
   public static final String SUPPLEMENT_NOTE = "supplementNote";
+  /** The front desk's record of the 补正: whether the applicant brought the materials, and a remark. */
+  public static final String MATERIALS_SUPPLEMENTED = "materialsSupplemented";
+  public static final String SUPPLEMENT_REMARK = "supplementRemark";
 
   public DecisionRule(String taskKey, String decisionVariable, String decisionLabel, String reasonVariable,
       String reasonLabel) {

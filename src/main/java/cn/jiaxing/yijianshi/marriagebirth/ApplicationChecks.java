@@ -19,8 +19,16 @@ final class ApplicationChecks {
 
   static String email(InputChecks checks, String variable) {
     String email = checks.optionalText(variable);
-    checks.require(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "联系邮箱格式不正确");
+    checks.require(email == null || email.length() <= 200 && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
+        "联系邮箱格式不正确");
     return email;
+  }
+
+  /** A person's name: required, at most 40 characters (long transliterated names fit). */
+  static String name(InputChecks checks, String variable, String label) {
+    String name = checks.text(variable, label);
+    checks.require(name == null || name.length() <= 40, label + "不能超过40个字");
+    return name;
   }
 
   static void phone(InputChecks checks, String variable) {

@@ -30,13 +30,13 @@ class BirthApplicationListener extends CaseStartListener {
   public void notify(DelegateExecution execution) {
     LocalDate today = LocalDate.now(clock);
     InputChecks checks = new InputChecks(execution);
-    String childName = checks.text(CHILD_NAME, "新生儿姓名");
+    String childName = ApplicationChecks.name(checks, CHILD_NAME, "新生儿姓名");
     checks.require(checks.isOneOf(CHILD_SEX, Set.of("M", "F")), "请选择新生儿性别");
     LocalDate birthDate = birthDate(checks, today);
     checks.text(BIRTH_HOSPITAL, "出生医院");
-    String motherName = checks.text(MOTHER_NAME, "母亲姓名");
+    String motherName = ApplicationChecks.name(checks, MOTHER_NAME, "母亲姓名");
     ResidentIdNumber mother = ApplicationChecks.idNumber(checks, execution, MOTHER_ID_NUMBER, "母亲身份证号码", today);
-    checks.text(FATHER_NAME, "父亲姓名");
+    ApplicationChecks.name(checks, FATHER_NAME, "父亲姓名");
     ResidentIdNumber father = ApplicationChecks.idNumber(checks, execution, FATHER_ID_NUMBER, "父亲身份证号码", today);
     if (mother != null) {
       checks.require(!mother.isMale(), "母亲身份证号码显示性别为男，请核对");

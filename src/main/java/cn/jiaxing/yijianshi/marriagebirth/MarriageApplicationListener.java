@@ -52,9 +52,9 @@ class MarriageApplicationListener extends CaseStartListener {
   public void notify(DelegateExecution execution) {
     LocalDate today = LocalDate.now(clock);
     InputChecks checks = new InputChecks(execution);
-    String groomName = checks.text(GROOM_NAME, "男方姓名");
+    String groomName = ApplicationChecks.name(checks, GROOM_NAME, "男方姓名");
     ResidentIdNumber groom = ApplicationChecks.idNumber(checks, execution, GROOM_ID_NUMBER, "男方身份证号码", today);
-    String brideName = checks.text(BRIDE_NAME, "女方姓名");
+    String brideName = ApplicationChecks.name(checks, BRIDE_NAME, "女方姓名");
     ResidentIdNumber bride = ApplicationChecks.idNumber(checks, execution, BRIDE_ID_NUMBER, "女方身份证号码", today);
     if (groom != null && bride != null) {
       checks.require(!groom.equals(bride), "男女双方身份证号码相同，请核对");

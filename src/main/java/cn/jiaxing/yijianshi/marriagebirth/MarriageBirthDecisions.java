@@ -49,6 +49,7 @@ class MarriageBirthDecisions {
 
   /** The front desk records whether the applicant brought the missing materials (补正). */
   private static DecisionRule supplement(String taskKey) {
-    return new DecisionRule(taskKey, "materialsSupplemented", "补正结果", "supplementRemark", "补正情况说明");
+    return new DecisionRule(taskKey, DecisionRule.MATERIALS_SUPPLEMENTED, "补正结果", DecisionRule.SUPPLEMENT_REMARK,
+        "补正情况说明");
   }
 }

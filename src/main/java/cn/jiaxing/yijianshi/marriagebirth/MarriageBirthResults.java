@@ -24,7 +24,7 @@ class MarriageBirthResults {
       public Map<String, String> results(DelegateExecution ex) {
         Map<String, String> r = new LinkedHashMap<>();
         put(r, "结婚证字号", ex.getVariable(MarriageVariables.MARRIAGE_CERTIFICATE_NUMBER));
-        if (ex.getVariable(MarriageVariables.MARRIAGE_CERTIFICATE_NUMBER) != null) {
+        if (Boolean.TRUE.equals(ex.getVariable(MarriageVariables.MARITAL_STATUS_UPDATED))) {
           r.put("户籍婚姻状况", "已更新为已婚");
         }
         if (Boolean.TRUE.equals(ex.getVariable(MarriageVariables.HOUSEHOLD_MOVE_REQUESTED))) {

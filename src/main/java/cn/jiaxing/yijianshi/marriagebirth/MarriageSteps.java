@@ -72,6 +72,7 @@ final class MarriageSteps {
     protected void call(DelegateExecution ex, String key) {
       households.updateMaritalStatus(key, string(ex, GROOM_ID_NUMBER), string(ex, BRIDE_ID_NUMBER),
           string(ex, MARRIAGE_CERTIFICATE_NUMBER));
+      ex.setVariable(MARITAL_STATUS_UPDATED, true);
     }
   }
 

@@ -30,6 +30,7 @@ public final class MarriageVariables {
 
   // results
   public static final String MARRIAGE_CERTIFICATE_NUMBER = "marriageCertificateNumber";
+  public static final String MARITAL_STATUS_UPDATED = "maritalStatusUpdated";
   public static final String HOUSEHOLD_MOVE_APPROVED = "householdMoveApproved";
   public static final String HOUSEHOLD_MOVE_REFUSAL_REASON = "householdMoveRefusalReason";
   public static final String HOUSEHOLD_MOVE_NUMBER = "householdMoveNumber";

@@ -66,7 +66,7 @@ class CaseMailListener {
       body.append(done ? "说明：" : "原因：").append(e.reason()).append('\n');
     }
     if (!e.results().isEmpty()) {
-      body.append("\n办理结果：\n");
+      body.append(canceled ? "\n撤销前已办理的事项：\n" : "\n办理结果：\n");
       for (Map.Entry<String, String> r : e.results().entrySet()) {
         body.append("  ").append(r.getKey()).append("：").append(r.getValue()).append('\n');
       }

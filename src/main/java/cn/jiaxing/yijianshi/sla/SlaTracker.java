@@ -72,9 +72,11 @@ public class SlaTracker {
     Instant due;
     if (existing.isPresent() && existing.get().pausedSince() != null) {
       SlaRecord r = existing.get();
-      due = resume(r, task.getId(), policy.get(), now);
+      String why = Boolean.FALSE.equals(task.getVariable(DecisionRule.MATERIALS_SUPPLEMENTED))
+          ? "申请人未能补正，退回" : "材料已补正，";
+      due = resume(r, task.getId(), policy.get(), now, why);
       caseRecord(task).filter(c -> c.pausedSince() != null).ifPresent(c -> {
-        Instant caseDue = resume(c, null, SlaPolicy.parse(c.policy()), now);
+        Instant caseDue = resume(c, null, SlaPolicy.parse(c.policy()), now, why);
         cases.moveDue(c.caseNumber(), caseDue);
       });
     } else {
@@ -129,12 +131,12 @@ public class SlaTracker {
     records.find(task.getProcessInstanceId(), stepId).ifPresent(r -> records.complete(r.id(), clock.instant(), true));
   }
 
-  private Instant resume(SlaRecord r, String taskId, SlaPolicy policy, Instant now) {
+  private Instant resume(SlaRecord r, String taskId, SlaPolicy policy, Instant now, String why) {
     DueDateCalculator calc = calculator();
     Instant due = calc.shift(r.dueAt(), policy.limit().unit(), r.pausedSince(), now);
     Instant warn = calc.shift(r.warnAt(), policy.limit().unit(), r.pausedSince(), now);
     records.resume(r.id(), taskId, warn, due, Duration.between(r.pausedSince(), now).toMillis());
-    records.event(r, "RESUMED", "材料已补正，" + r.stepName() + "恢复计时，期限顺延至新的到期日", now);
+    records.event(r, "RESUMED", why + r.stepName() + "恢复计时，期限按中止时间顺延", now);
     return due;
   }
 

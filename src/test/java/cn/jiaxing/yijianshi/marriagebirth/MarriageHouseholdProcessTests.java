@@ -40,6 +40,7 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
       VOLUNTARY, true, NO_PROHIBITED_KINSHIP, true);
 
   @Autowired SlaRecords slaRecords;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private String groom;
   private String bride;
@@ -241,6 +242,7 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
         bad("申请结婚登记声明书", v -> v.put(DECLARATION_SIGNED, false)),
         bad("双方本人共同到场", v -> v.remove(BOTH_PRESENT)),
         bad("女方姓名不能为空", v -> v.put(BRIDE_NAME, " ")),
+        bad("男方姓名不能超过40个字", v -> v.put(GROOM_NAME, "张".repeat(41))),
         bad("须选择迁移方向", v -> v.put(HOUSEHOLD_MOVE_REQUESTED, true)),
         bad("联系邮箱格式不正确", v -> v.put(APPLICANT_EMAIL, "not-an-address")));
   }
@@ -285,6 +287,18 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
             "Task_ConfirmMarriageRegistration:CANCELED");
     ProcessInstance again = start(application(false, false));
     assertThat(again.getBusinessKey()).isNotEqualTo(pi.getBusinessKey());
+  }
+
+  @Test
+  void aCanceledCaseTellsTheApplicantWhatWasAlreadyDone() {
+    ProcessInstance pi = registered(false, false);
+    runtime.deleteProcessInstance(pi.getId(), "户籍系统故障，转人工办理", true);
+
+    assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CANCELED);
+    String notice = jdbc.sql("select body from mail_outbox where case_number = ? and kind = 'CANCELLATION'")
+        .param(pi.getBusinessKey()).query(String.class).single();
+    assertThat(notice).contains("撤销前已办理的事项").contains("结婚证字号：J330400-2026-000001")
+        .contains("户籍系统故障，转人工办理").doesNotContain("户籍婚姻状况");
   }
 
   @Test
