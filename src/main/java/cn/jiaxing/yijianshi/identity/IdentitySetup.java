@@ -92,7 +92,8 @@ class IdentitySetup {
 
     for (String process : properties.startableProcesses()) {
       grant(StaffGroups.FRONT_DESK, Resources.PROCESS_DEFINITION, process,
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+          ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     }
     grant(StaffGroups.FRONT_DESK, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
     grant(StaffGroups.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -121,9 +122,10 @@ class IdentitySetup {
       }
     }
     for (Department d : Department.values()) {
-      // department clerks see process names and deployed forms of the tasks offered to their group;
-      // the tasks themselves are granted by Camunda when the group becomes a candidate
-      grant(d.code(), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+      // department clerks see process names, deployed forms and the variables of the tasks offered to
+      // their group; the tasks themselves are granted by Camunda when the group becomes a candidate
+      grant(d.code(), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     }
     if (demo) {
       demoUsers();
@@ -164,16 +166,20 @@ class IdentitySetup {
     }
   }
 
+  /** Grants the permissions, adding any that an existing grant of an earlier version lacks. */
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    boolean present = authorizations.createAuthorizationQuery().groupIdIn(group)
-        .resourceType(resource).resourceId(resourceId).count() > 0;
-    if (present) {
+    Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).list().stream()
+        .filter(existing -> existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT).findFirst()
+        .orElse(null);
+    if (a == null) {
+      a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      a.setGroupId(group);
+      a.setResource(resource);
+      a.setResourceId(resourceId);
+    } else if (java.util.Arrays.stream(permissions).allMatch(a::isPermissionGranted)) {
       return;
     }
-    Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    a.setGroupId(group);
-    a.setResource(resource);
-    a.setResourceId(resourceId);
     for (Permission p : permissions) {
       a.addPermission(p);
     }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -79,13 +80,33 @@ public class MailDispatcher {
       helper.setSubject(mail.subject());
       helper.setText(mail.body());
       smtp.send(message);
-      outbox.sent(mail.id());
-      log.info("Sent mail {} (attempt {})", mail.id(), mail.attempts() + 1);
     } catch (Exception e) {
       boolean permanent = e instanceof MailParseException || e instanceof MailPreparationException
           || e instanceof jakarta.mail.internet.AddressException;
       outbox.failed(mail.id(), mail.attempts(), permanent, e.toString());
       log.warn("Mail {} not sent (attempt {}): {}", mail.id(), mail.attempts() + 1, e.toString());
+      return;
+    }
+    markSent(mail);
+  }
+
+  /**
+   * The mail went out: record it, retrying a lock conflict with another node (a deadlock here must
+   * not look like a failed send, or the mail would be sent again).
+   */
+  private void markSent(MailOutbox.Mail mail) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        outbox.sent(mail.id());
+        log.info("Sent mail {} (attempt {})", mail.id(), mail.attempts() + 1);
+        return;
+      } catch (TransientDataAccessException e) {
+        if (attempt == 5) {
+          // stays SENDING; released after 10 minutes and then sent once more: at least once, never lost
+          log.warn("Mail {} sent but not recorded: {}", mail.id(), e.toString());
+          return;
+        }
+      }
     }
   }
 }

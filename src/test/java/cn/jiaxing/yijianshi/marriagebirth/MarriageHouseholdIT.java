@@ -47,6 +47,16 @@ class MarriageHouseholdIT extends FullStackTestSupport {
     assertThat(submitTask("gongan", confirm, Map.of(MARRIAGE_APPROVED, true)).getStatusCode().value()).isEqualTo(403);
     assertThat(tasks("dubang", caseNumber, "Task_ConfirmMarriageRegistration")).containsExactly(confirm);
     assertThat(submitTask("dubang", confirm, Map.of(MARRIAGE_APPROVED, true)).getStatusCode().value()).isEqualTo(403);
+    // citizens' data: the registrar reads the task's variables, the supervisor does not
+    assertThat(get("minzheng", "/engine-rest/task/{id}/variables", confirm).getBody().get(GROOM_ID_NUMBER))
+        .isNotNull();
+    String instance = started.getBody().get("id").asText();
+    assertThat(get("dubang", "/engine-rest/process-instance/{id}/variables", instance).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(get("dubang", "/engine-rest/history/variable-instance?processInstanceId={id}", instance).getBody())
+        .isEmpty();
+    assertThat(get("admin", "/engine-rest/history/variable-instance?processInstanceId={id}", instance).getBody())
+        .isNotEmpty();
     // the server repeats the form's rules, in Chinese
     var incomplete = submitTask("minzheng", confirm, Map.of(MARRIAGE_APPROVED, true));
     assertThat(incomplete.getStatusCode().value()).isEqualTo(400);
