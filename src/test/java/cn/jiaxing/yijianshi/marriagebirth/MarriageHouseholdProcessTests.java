@@ -33,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class MarriageHouseholdProcessTests extends ProcessTestSupport {
 
@@ -40,7 +41,7 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
       VOLUNTARY, true, NO_PROHIBITED_KINSHIP, true);
 
   @Autowired SlaRecords slaRecords;
-  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   private String groom;
   private String bride;
