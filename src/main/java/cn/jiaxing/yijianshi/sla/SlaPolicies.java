@@ -47,17 +47,12 @@ public class SlaPolicies {
     return Optional.ofNullable(policies.getOrDefault(processKey, Map.of()).get(stepId));
   }
 
-  /** The due instant of a step started now; empty when the step has no policy. */
-  public Optional<Instant> stepDueFromNow(String processKey, String stepId) {
-    return policy(processKey, stepId).map(p -> calculator.dueAt(clock.instant(), p.limit()));
-  }
-
   DueDateCalculator calculator() {
     return calculator;
   }
 
   /** The case-level promise (承诺时限) for a case opened now. */
   public Optional<Instant> caseDueFromNow(String processKey) {
-    return stepDueFromNow(processKey, SlaProperties.CASE);
+    return policy(processKey, SlaProperties.CASE).map(p -> calculator.dueAt(clock.instant(), p.limit()));
   }
 }

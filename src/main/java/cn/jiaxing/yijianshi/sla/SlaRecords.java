@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SlaRecords {
 
-  public static final String CASE_STEP = "case";
+  /** The step id of a case-level record: the case promise's key in the policies. */
+  public static final String CASE_STEP = SlaProperties.CASE;
   private static final String COLUMNS = "id, process_instance_id, case_number, process_key, step_id, step_name,"
       + " department, task_id, policy, started_at, warn_at, due_at, completed_at, canceled, paused_since, paused_ms,"
       + " reminded_at, escalated_at";
