@@ -3,6 +3,7 @@ package cn.jiaxing.yijianshi.notification;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -38,6 +40,7 @@ public class MailDispatcher {
     return t;
   });
   private final AtomicBoolean running = new AtomicBoolean();
+  private final Timer polls;
 
   MailDispatcher(MailOutbox outbox, JavaMailSender smtp, MailProperties properties, MeterRegistry meters) {
     this.outbox = outbox;
@@ -47,6 +50,8 @@ public class MailDispatcher {
         .description("mail waiting in the outbox (an SMTP outage shows here)").register(meters);
     Gauge.builder("yijianshi.mail.failed", outbox, o -> o.count(MailOutbox.Status.FAILED))
         .description("mail that cannot be sent (e.g. a malformed address)").register(meters);
+    this.polls = Timer.builder("yijianshi.mail.poll").description("one look into the outbox for mail due to be sent")
+        .publishPercentiles(0.5, 0.95).register(meters);
   }
 
   /** Sends due mail soon, off the caller's thread. */
@@ -60,8 +65,11 @@ public class MailDispatcher {
       return;
     }
     try {
-      outbox.releaseStale(Duration.ofMinutes(10));
-      for (long id : outbox.due(50)) {
+      List<Long> due = polls.record(() -> {
+        outbox.releaseStale(Duration.ofMinutes(10));
+        return outbox.due(50);
+      });
+      for (long id : due) {
         outbox.claim(id).ifPresent(this::send);
       }
     } catch (RuntimeException e) {

@@ -36,8 +36,10 @@ public class MailOutbox {
         .update();
   }
 
+  /** The mail due longest, first: read in order from ix_mail_outbox_due (status, next_attempt_at[, id]). */
   List<Long> due(int limit) {
-    return db.sql("select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ? order by id limit ?")
+    return db.sql("select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ?"
+            + " order by next_attempt_at, id limit ?")
         .params(Timestamp.from(clock.instant()), limit)
         .query(Long.class).list();
   }

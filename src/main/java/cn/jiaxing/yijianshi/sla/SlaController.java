@@ -28,12 +28,18 @@ class SlaController {
     return dashboard.summary(Math.max(1, Math.min(days, 366)));
   }
 
-  /** Open steps that are due soon or overdue (or just one of the two), optionally of one process. */
+  /**
+   * Open steps that are due soon or overdue (or in one state), optionally of one process, most urgent
+   * first: at most {@code maxResults} (default {@value #DEFAULT_STEPS}, at most {@value #MAX_STEPS}).
+   */
   @GetMapping("/steps")
   List<SlaDashboard.OpenStep> steps(@RequestParam Optional<String> processKey,
-      @RequestParam Optional<SlaRecord.State> state) {
-    return dashboard.urgentSteps(processKey, state);
+      @RequestParam Optional<SlaRecord.State> state, @RequestParam(defaultValue = "" + DEFAULT_STEPS) int maxResults) {
+    return dashboard.urgentSteps(processKey, state, Math.max(1, Math.min(maxResults, MAX_STEPS)));
   }
+
+  static final int DEFAULT_STEPS = 200;
+  static final int MAX_STEPS = 1000;
 
   /** A case's SLA timeline. */
   @GetMapping("/process-instances/{processInstanceId}")

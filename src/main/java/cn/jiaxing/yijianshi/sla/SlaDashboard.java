@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -36,25 +34,12 @@ public class SlaDashboard {
 
   public Summary summary(int days) {
     Instant now = clock.instant();
-    Instant since = now.minus(Duration.ofDays(days));
-    Map<List<String>, int[]> counts = new LinkedHashMap<>();
-    for (SlaRecord r : records.openOrCompletedSince(since)) {
-      int[] c = counts.computeIfAbsent(List.of(r.processKey(), r.department() == null ? "case" : r.department()),
-          k -> new int[6]);
-      switch (r.stateAt(now)) {
-        case ON_TRACK -> c[0]++;
-        case DUE_SOON -> { c[0]++; c[1]++; }
-        case OVERDUE -> { c[0]++; c[2]++; }
-        case PAUSED -> { c[0]++; c[3]++; }
-        case MET -> { c[4]++; c[5]++; }
-        case MISSED -> c[4]++;
-        case CANCELED -> { }
-      }
-    }
     List<Row> rows = new ArrayList<>();
-    counts.forEach((key, c) -> rows.add(new Row(key.get(0), processName(key.get(0)), key.get(1),
-        departmentName(key.get(1)), c[0], c[1], c[2], c[3], c[4], c[5],
-        c[4] == 0 ? null : Math.round(1000.0 * c[5] / c[4]) / 1000.0)));
+    for (SlaRecords.Counts c : records.countsSince(now, now.minus(Duration.ofDays(days)))) {
+      rows.add(new Row(c.processKey(), processName(c.processKey()), c.department(), departmentName(c.department()),
+          c.open(), c.dueSoon(), c.overdue(), c.paused(), c.completed(), c.met(),
+          c.completed() == 0 ? null : Math.round(1000.0 * c.met() / c.completed()) / 1000.0));
+    }
     rows.sort(Comparator.comparing(Row::processKey).thenComparing(r -> "case".equals(r.department()) ? "" : r.department()));
     return new Summary(now, days, rows);
   }
@@ -65,17 +50,13 @@ public class SlaDashboard {
       Instant startedAt, Instant dueAt) {
   }
 
-  /** Open steps (not the case records) that are due soon or overdue, most urgent first. */
-  public List<OpenStep> urgentSteps(Optional<String> processKey, Optional<SlaRecord.State> state) {
+  /**
+   * Open steps (not the case records) that are due soon or overdue (or in {@code state}), optionally of
+   * one process, most urgent first, at most {@code limit}.
+   */
+  public List<OpenStep> urgentSteps(Optional<String> processKey, Optional<SlaRecord.State> state, int limit) {
     Instant now = clock.instant();
-    return records.open().stream()
-        .filter(r -> !r.isCase())
-        .filter(r -> processKey.map(r.processKey()::equals).orElse(true))
-        .filter(r -> {
-          SlaRecord.State s = r.stateAt(now);
-          return state.map(s::equals).orElse(s == SlaRecord.State.DUE_SOON || s == SlaRecord.State.OVERDUE);
-        })
-        .sorted(Comparator.comparing(SlaRecord::dueAt))
+    return records.openSteps(now, processKey, state, limit).stream()
         .map(r -> new OpenStep(r.processInstanceId(), r.caseNumber(), r.processKey(), r.stepId(), r.stepName(),
             r.department(), departmentName(r.department()), r.taskId(), r.stateAt(now), r.startedAt(), r.dueAt()))
         .toList();

@@ -2,6 +2,7 @@ package cn.jiaxing.yijianshi.sla;
 
 import cn.jiaxing.yijianshi.notification.Notifications;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +42,7 @@ public class SlaEscalation {
   private final WorkingDayCalendar calendar;
   private final ZoneId zone;
   private final MeterRegistry meters;
+  private final Timer scans;
 
   SlaEscalation(SlaRecords records, Notifications notifications, IdentityService identity, TaskService tasks,
       TransactionTemplate tx, Clock clock, WorkingDayCalendar calendar,
@@ -54,18 +56,22 @@ public class SlaEscalation {
     this.calendar = calendar;
     this.zone = zone;
     this.meters = meters;
+    this.scans = Timer.builder("yijianshi.sla.scan").description("one SLA scan: find and claim reminders and escalations")
+        .publishPercentiles(0.5, 0.95).register(meters);
   }
 
   /** One pass: escalate what is overdue, then remind what is due soon. */
   @Scheduled(fixedDelayString = "${yijianshi.sla.scan-interval:PT1M}", initialDelayString = "${yijianshi.sla.scan-initial-delay:PT10S}")
   public void scan() {
-    Instant now = clock.instant();
-    for (SlaRecord r : records.openPast(now, true)) {
-      run(() -> escalate(r, now));
-    }
-    for (SlaRecord r : records.openPast(now, false)) {
-      run(() -> remind(r, now));
-    }
+    scans.record(() -> {
+      Instant now = clock.instant();
+      for (SlaRecord r : records.openPast(now, true)) {
+        run(() -> escalate(r, now));
+      }
+      for (SlaRecord r : records.openPast(now, false)) {
+        run(() -> remind(r, now));
+      }
+    });
   }
 
   private void run(Runnable work) {

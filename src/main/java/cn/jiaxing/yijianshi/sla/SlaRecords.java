@@ -126,15 +126,51 @@ public class SlaRecords {
     return (overdue ? query.param(ts(now)) : query.params(ts(now), ts(now))).query(SlaRecords::map).list();
   }
 
-  /** Records not completed yet. */
-  public List<SlaRecord> open() {
-    return db.sql("select " + COLUMNS + " from sla_record where completed_at is null").query(SlaRecords::map).list();
+  /** Counts per process and department ("case" for case records), as of {@code now}; see {@link SlaRecord#stateAt}. */
+  public record Counts(String processKey, String department, int open, int dueSoon, int overdue, int paused,
+      int completed, int met) {
   }
 
-  /** Open records, and those completed since {@code since}: what the dashboard counts. */
-  public List<SlaRecord> openOrCompletedSince(Instant since) {
-    return db.sql("select " + COLUMNS + " from sla_record where completed_at is null or completed_at >= ?")
-        .param(ts(since)).query(SlaRecords::map).list();
+  /**
+   * The dashboard's figures, counted in the database: open records by state, and the records completed
+   * since {@code since} with those met on time. The states are those of {@link SlaRecord#stateAt}.
+   */
+  List<Counts> countsSince(Instant now, Instant since) {
+    return db.sql("select process_key, coalesce(department, 'case'),"
+            + " sum(case when completed_at is null then 1 else 0 end),"
+            + " sum(case when completed_at is null and paused_since is null and warn_at <= :now and due_at > :now then 1 else 0 end),"
+            + " sum(case when completed_at is null and paused_since is null and due_at <= :now then 1 else 0 end),"
+            + " sum(case when completed_at is null and paused_since is not null then 1 else 0 end),"
+            + " sum(case when completed_at is not null then 1 else 0 end),"
+            + " sum(case when completed_at is not null and completed_at <= due_at then 1 else 0 end)"
+            + " from sla_record where not canceled and (completed_at is null or completed_at >= :since)"
+            + " group by process_key, coalesce(department, 'case')")
+        .param("now", ts(now)).param("since", ts(since))
+        .query((rs, n) -> new Counts(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+            rs.getInt(6), rs.getInt(7), rs.getInt(8)))
+        .list();
+  }
+
+  /**
+   * Open step records (not case records) in {@code state} as of {@code now} (due soon and overdue when
+   * empty), optionally of one process, most urgent first, at most {@code limit}.
+   */
+  List<SlaRecord> openSteps(Instant now, Optional<String> processKey, Optional<SlaRecord.State> state, int limit) {
+    String condition = state.isEmpty() ? "paused_since is null and warn_at <= :now" : switch (state.get()) {
+      case OVERDUE -> "paused_since is null and due_at <= :now";
+      case DUE_SOON -> "paused_since is null and warn_at <= :now and due_at > :now";
+      case ON_TRACK -> "paused_since is null and warn_at > :now";
+      case PAUSED -> "paused_since is not null";
+      case MET, MISSED, CANCELED -> "1 = 0";
+    };
+    var query = db.sql("select " + COLUMNS + " from sla_record where completed_at is null and step_id <> :case and "
+            + condition + (processKey.isPresent() ? " and process_key = :processKey" : "")
+            + " order by due_at, id limit :limit")
+        .param("case", CASE_STEP).param("now", ts(now)).param("limit", limit);
+    if (processKey.isPresent()) {
+      query = query.param("processKey", processKey.get());
+    }
+    return query.query(SlaRecords::map).list();
   }
 
   public record SlaEvent(String stepId, String kind, String message, Instant createdAt) {

@@ -1,0 +1,164 @@
+package cn.jiaxing.yijianshi.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+
+/**
+ * How one task query checks the user's right to see each task, decided when the query runs (called
+ * from our {@code Task.xml}, see {@link TaskQueryMapping}). Camunda's rule: a task is visible with a
+ * TASK grant on it (or on {@code *}) or a PROCESS_DEFINITION grant with READ_TASK on its definition
+ * (or on {@code *}), held by the user, by everyone ({@code *}) or by one of the user's groups.
+ *
+ * <ul>
+ *   <li>{@link Mode#UNRESTRICTED}: the user holds such a grant on {@code *} (supervisors, admins): every
+ *       task is visible, no check in the SQL.</li>
+ *   <li>{@link Mode#GRANTS}: only grants on single tasks (a department clerk: Camunda writes one per task
+ *       for its candidate group): the query starts from those grants, read through the unique indexes on
+ *       (group | user, type, resource type), and joins the tasks by primary key. Its cost grows with the
+ *       clerk's own tasks, not with all open tasks.</li>
+ *   <li>{@link Mode#EXISTS}: grants on process definitions too: one correlated EXISTS per resource id.</li>
+ *   <li>{@link Mode#CAMUNDA}: revoke authorizations exist (or no check is wanted): Camunda's own SQL.</li>
+ * </ul>
+ * The result set is the same in every mode ({@code TaskListAuthorizationIT} compares each with Camunda's).
+ */
+public final class TaskVisibility {
+
+  public enum Mode { CAMUNDA, EXISTS, UNRESTRICTED, GRANTS }
+
+  private static final String TASK_ID = "RES.ID_";
+  private static final String DEFINITION_KEY = "D.KEY_";
+
+  private final Mode mode;
+  private final int taskPerms;
+  private final String join;
+
+  private TaskVisibility(Mode mode, int taskPerms, String join) {
+    this.mode = mode;
+    this.taskPerms = taskPerms;
+    this.join = join;
+  }
+
+  /** Decides for the query about to run; reads the user's grants on {@code *} and on process definitions. */
+  public static TaskVisibility of(AuthorizationCheck check) {
+    if (check == null || !check.getShouldPerformAuthorizatioCheck() || check.getAuthUserId() == null
+        || check.isRevokeAuthorizationCheckEnabled()) {
+      return new TaskVisibility(Mode.CAMUNDA, 0, null);
+    }
+    PermissionCheck task = atomic(check, Resources.TASK.resourceType(), TASK_ID);
+    PermissionCheck definition = atomic(check, Resources.PROCESS_DEFINITION.resourceType(), DEFINITION_KEY);
+    CompositePermissionCheck checks = check.getPermissionChecks();
+    if (check.isUseLeftJoin() || task == null || definition == null || !checks.isDisjunctive()
+        || !checks.getCompositeChecks().isEmpty() || checks.getAtomicChecks().size() != 2) {
+      return new TaskVisibility(Mode.EXISTS, 0, null);
+    }
+    ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
+    String table = configuration.getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
+    Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    List<String> groups = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
+    try {
+      if (grants(connection, "select RESOURCE_TYPE_, PERMS_ from " + table + " where RESOURCE_ID_ = '*' and TYPE_ < 2"
+          + " and RESOURCE_TYPE_ in (?, ?) and (USER_ID_ in (?, '*')" + groupsIn(groups, " or GROUP_ID_") + ")",
+          params(task.getResource().resourceType(), definition.getResource().resourceType(), check.getAuthUserId(), groups),
+          task, definition)) {
+        return new TaskVisibility(Mode.UNRESTRICTED, 0, null);
+      }
+      // grants on single process definitions: by the user (or everyone), then by the groups (unique indexes)
+      boolean onDefinitions = grants(connection, "select RESOURCE_TYPE_, PERMS_ from " + table
+              + " where USER_ID_ in (?, '*') and TYPE_ < 2 and RESOURCE_TYPE_ = ?",
+          params(check.getAuthUserId(), definition.getResource().resourceType()), task, definition)
+          || !groups.isEmpty() && grants(connection, "select RESOURCE_TYPE_, PERMS_ from " + table + " where "
+              + groupsIn(groups, "GROUP_ID_") + " and TYPE_ = 1 and RESOURCE_TYPE_ = ?",
+          params(groups, definition.getResource().resourceType()), task, definition);
+      if (onDefinitions) {
+        return new TaskVisibility(Mode.EXISTS, 0, null);
+      }
+    } catch (SQLException e) {
+      throw new ProcessEngineException("Could not read the authorizations for the task query", e);
+    }
+    String database = configuration.getDatabaseType();
+    // MySQL and MariaDB would otherwise start from the task table and probe each task
+    String join = "mysql".equals(database) || "mariadb".equals(database) ? "straight_join" : "inner join";
+    return new TaskVisibility(Mode.GRANTS, task.getPerms(), join);
+  }
+
+  private static PermissionCheck atomic(AuthorizationCheck check, int resourceType, String resourceIdParam) {
+    if (check.getPermissionChecks() == null) {
+      return null;
+    }
+    return check.getPermissionChecks().getAtomicChecks().stream()
+        .filter(c -> c.getResource() != null && c.getResource().resourceType() == resourceType
+            && resourceIdParam.equals(c.getResourceIdQueryParam()) && c.getResourceId() == null)
+        .findFirst().orElse(null);
+  }
+
+  private static boolean grants(Connection connection, String sql, List<Object> params, PermissionCheck task,
+      PermissionCheck definition) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        statement.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          PermissionCheck wanted = rs.getInt(1) == task.getResource().resourceType() ? task : definition;
+          if ((rs.getInt(2) & wanted.getPerms()) == wanted.getPerms()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String groupsIn(List<String> groups, String column) {
+    return groups.isEmpty() ? "" : column + " in (" + String.join(", ", groups.stream().map(g -> "?").toList()) + ")";
+  }
+
+  private static List<Object> params(Object... values) {
+    List<Object> list = new ArrayList<>();
+    for (Object v : values) {
+      if (v instanceof List<?> l) {
+        list.addAll(l);
+      } else {
+        list.add(v);
+      }
+    }
+    return list;
+  }
+
+  public Mode getMode() {
+    return mode;
+  }
+
+  public boolean isGrants() {
+    return mode == Mode.GRANTS;
+  }
+
+  public boolean isExists() {
+    return mode == Mode.EXISTS;
+  }
+
+  public boolean isUnrestricted() {
+    return mode == Mode.UNRESTRICTED;
+  }
+
+  /** The permission bits a TASK grant must hold (READ). */
+  public int getTaskPerms() {
+    return taskPerms;
+  }
+
+  /** How the grants are joined to the tasks: grants first. */
+  public String getJoin() {
+    return join;
+  }
+}
