@@ -14,7 +14,7 @@ Appends the figures with the number of open tasks to bench/results/tasklist-scal
 """
 import argparse, base64, datetime, json, os, statistics, subprocess, time, urllib.request
 
-CLERKS = {"minzheng": "mz", "gongan": "ga", "weijian": "wj", "qiantai": "frontdesk"}
+CLERKS = {"minzheng": "mz", "gongan": "ga", "weijian": "wj", "qiantai": "frontdesk", "yibao": "yb"}
 TASKLIST_SORTING = {"sorting": [{"sortBy": "created", "sortOrder": "desc"}]}
 
 

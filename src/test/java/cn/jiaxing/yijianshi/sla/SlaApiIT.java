@@ -76,6 +76,17 @@ class SlaApiIT extends FullStackTestSupport {
       JsonNode overdue = get("dubang", "/api/sla/steps?state=OVERDUE&processKey=BirthHouseholdProcess").getBody();
       assertThat(StreamSupport.stream(overdue.spliterator(), false).map(s -> s.get("caseNumber").asText()))
           .contains(caseNumber);
+      assertThat(StreamSupport.stream(overdue.spliterator(), false).map(s -> s.get("state").asText()))
+          .containsOnly("OVERDUE");
+      // most urgent first, as many as asked for; the dashboard counts the same step as overdue
+      JsonNode first = get("dubang", "/api/sla/steps?state=OVERDUE&processKey=BirthHouseholdProcess&maxResults=1")
+          .getBody();
+      assertThat(first).hasSize(1);
+      assertThat(first.get(0).get("dueAt").asText()).isEqualTo(overdue.get(0).get("dueAt").asText());
+      assertThat(get("dubang", "/api/sla/steps?state=ON_TRACK&processKey=BirthHouseholdProcess").getBody()
+          .findValuesAsText("caseNumber")).doesNotContain(caseNumber);
+      JsonNode hospital = row(get("dubang", "/api/sla/dashboard").getBody(), "BirthHouseholdProcess", "wj");
+      assertThat(hospital.get("overdue").asInt()).isPositive().isLessThanOrEqualTo(hospital.get("open").asInt());
       // the front desk sees the 督办 in the case's history
       JsonNode history = get("qiantai", "/api/cases/{n}", caseNumber).getBody().get("history");
       assertThat(StreamSupport.stream(history.spliterator(), false))

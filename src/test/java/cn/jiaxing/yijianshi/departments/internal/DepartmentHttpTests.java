@@ -36,7 +36,7 @@ class DepartmentHttpTests {
   void client() {
     DepartmentProperties properties = new DepartmentProperties(Duration.ofSeconds(10), "http://unused", "user", "pw",
         Map.of("yb", new DepartmentProperties.Endpoint(department.baseUrl() + "/yb/", "yb-user", "yb-secret",
-            Duration.ofMillis(500))));
+            Duration.ofMillis(1000))));
     http = new DepartmentHttp(properties, RestClient.builder(), new ObjectMapper());
   }
 
