@@ -118,15 +118,21 @@ class TwoNodesIT extends FullStackTestSupport {
     Process node = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(Path.of("target", "second-node.log").toFile()).start();
     HttpClient http = HttpClient.newHttpClient();
-    await().atMost(Duration.ofSeconds(90)).until(() -> {
-      assertThat(node.isAlive()).as("second node died: see target/second-node.log").isTrue();
-      try {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-            HttpResponse.BodyHandlers.ofString()).body().contains("UP");
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    try {
+      await().atMost(Duration.ofSeconds(180)).until(() -> {
+        assertThat(node.isAlive()).as("second node died: see target/second-node.log").isTrue();
+        try {
+          return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+              HttpResponse.BodyHandlers.ofString()).body().contains("UP");
+        } catch (IOException e) {
+          return false;
+        }
+      });
+    } catch (RuntimeException | AssertionError e) {
+      // a node that starts after the test gave up would go on working on the tests' database
+      node.destroyForcibly();
+      throw e;
+    }
     return node;
   }
 }
