@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
@@ -90,6 +91,24 @@ public final class TaskVisibility {
     // MySQL and MariaDB would otherwise start from the task table and probe each task
     String join = "mysql".equals(database) || "mariadb".equals(database) ? "straight_join" : "inner join";
     return new TaskVisibility(Mode.GRANTS, task.getPerms(), join);
+  }
+
+  /**
+   * Whether the query's joins give each task at most one row, so that its page needs no DISTINCT (which
+   * makes MySQL and MariaDB copy every matching row, all columns, into a temporary table before sorting).
+   * Only the identity-link join and sorting by a related table can repeat a task: the authorization check
+   * of every mode is a sub-query or a set of distinct task ids, and the other joins are many-to-one.
+   * Decided exactly as {@code Task.xml} decides to join the identity links.
+   */
+  public static boolean uniqueRows(TaskQueryImpl query) {
+    for (TaskQueryImpl q : query.getQueries()) {
+      if (q != null && (q.getCandidateUser() != null || q.getCandidateGroups() != null
+          || q.getCandidateGroupLike() != null || q.getInvolvedUser() != null
+          || Boolean.TRUE.equals(q.isWithCandidateGroups()) || Boolean.TRUE.equals(q.isWithCandidateUsers()))) {
+        return false;
+      }
+    }
+    return query.getOrderingProperties().stream().allMatch(p -> p.getRelation() == null);
   }
 
   private static PermissionCheck atomic(AuthorizationCheck check, int resourceType, String resourceIdParam) {
