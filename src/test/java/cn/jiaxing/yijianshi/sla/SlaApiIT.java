@@ -73,7 +73,8 @@ class SlaApiIT extends FullStackTestSupport {
           () -> mailTo("dubang@yijianshi.jiaxing.local").stream().filter(m -> m.contains(caseNumber)).toList(),
           list -> list.size() >= 2);
       assertThat(mails).anySatisfy(m -> assertThat(m).contains("【超期督办】核对出生医学信息"));
-      JsonNode overdue = get("dubang", "/api/sla/steps?state=OVERDUE&processKey=BirthHouseholdProcess").getBody();
+      JsonNode overdue = get("dubang",
+          "/api/sla/steps?state=OVERDUE&processKey=BirthHouseholdProcess&maxResults=1000").getBody();
       assertThat(StreamSupport.stream(overdue.spliterator(), false).map(s -> s.get("caseNumber").asText()))
           .contains(caseNumber);
       assertThat(StreamSupport.stream(overdue.spliterator(), false).map(s -> s.get("state").asText()))
