@@ -1,5 +1,6 @@
 package cn.jiaxing.yijianshi.casefile;
 
+import cn.jiaxing.yijianshi.engine.CaseNumbers;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${caseClosingListener}} on every end event: closes the case with the end event's
  * {@code outcome} property (COMPLETED or REFUSED), the {@code refusalReason} variable for a refusal,
- * and the family's {@link CaseResults}.
+ * and the family's {@link CaseResults}. Only the case's root process closes it: a called process's
+ * end events are steps of the case.
  */
 @Component("caseClosingListener")
 class CaseClosingListener implements ExecutionListener {
@@ -31,6 +33,9 @@ class CaseClosingListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    if (CaseNumbers.isCalled(execution)) {
+      return; // a called process's end is a step of its case, not the case's end
+    }
     FlowElement end = execution.getBpmnModelElementInstance();
     CaseStatus outcome = CaseStatus.valueOf(property(end, "outcome"));
     String processKey = processKey(end);

@@ -33,9 +33,11 @@ public class CaseFiles {
 
   private final JointCaseRepository cases;
   private final ApplicationEventPublisher events;
+  private final CaseTypes types;
   private final Clock clock;
 
-  CaseFiles(JointCaseRepository cases, ApplicationEventPublisher events, Clock clock) {
+  CaseFiles(JointCaseRepository cases, ApplicationEventPublisher events, CaseTypes types, Clock clock) {
+    this.types = types;
     this.cases = cases;
     this.events = events;
     this.clock = clock;
@@ -66,7 +68,7 @@ public class CaseFiles {
     cases.flush();
     log.info("Opened case {} ({}) for process instance {}", c.getCaseNumber(), request.type(),
         request.processInstanceId());
-    events.publishEvent(new CaseOpened(c.getCaseNumber(), request.processInstanceId(), c.getType(), c.getApplicantName(),
+    events.publishEvent(new CaseOpened(c.getCaseNumber(), request.processInstanceId(), request.type(), c.getApplicantName(),
         c.getApplicantEmail(), c.getOpenedAt(), c.getDueAt()));
     return c.getCaseNumber();
   }
@@ -82,7 +84,7 @@ public class CaseFiles {
     reason = ResidentIdNumber.maskAll(reason); // free text from clerks and departments
     c.close(outcome, reason, clock.instant());
     log.info("Closed case {} as {}", caseNumber, outcome);
-    events.publishEvent(new CaseClosed(caseNumber, c.getProcessInstanceId(), c.getType(), outcome, reason, results,
+    events.publishEvent(new CaseClosed(caseNumber, c.getProcessInstanceId(), types.byName(c.getType()), outcome, reason, results,
         c.getApplicantName(), c.getApplicantEmail(), c.getClosedAt()));
   }
 
@@ -94,12 +96,16 @@ public class CaseFiles {
 
   @Transactional(readOnly = true)
   public Optional<CaseSummary> find(String caseNumber) {
-    return cases.findByCaseNumber(caseNumber).map(JointCase::toSummary);
+    return cases.findByCaseNumber(caseNumber).map(this::summary);
   }
 
   @Transactional(readOnly = true)
   public List<CaseSummary> findByStatus(CaseStatus status) {
-    return cases.findByStatusOrderByOpenedAt(status).stream().map(JointCase::toSummary).toList();
+    return cases.findByStatusOrderByOpenedAt(status).stream().map(this::summary).toList();
+  }
+
+  private CaseSummary summary(JointCase c) {
+    return c.toSummary(types.byName(c.getType()));
   }
 
   private static DuplicateCaseException duplicate(String existing) {

@@ -1,5 +1,6 @@
 package cn.jiaxing.yijianshi.casefile;
 
+import cn.jiaxing.yijianshi.engine.CaseNumbers;
 import cn.jiaxing.yijianshi.engine.ParseListeners;
 import cn.jiaxing.yijianshi.engine.RejectedInputException;
 import java.util.List;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
  *       its checks are where a case is opened. A start "before an activity" or without listeners
  *       (possible over REST with the plain start right) is rejected.</li>
  * </ul>
- * A process instance deleted before it reached an end event (an operator cancels it in Cockpit)
- * closes its case as CANCELED, so no case stays open forever and the applicants may apply again.
+ * A root process instance deleted before it reached an end event (an operator cancels it in Cockpit)
+ * closes its case as CANCELED (a called instance ending never closes its case), so no case stays open forever and the applicants may apply again.
  * Cases that ended normally were closed by their end event; closing them again does nothing. A
  * built-in listener, so it runs even when the operator skips custom listeners.
  */
@@ -64,6 +65,9 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
   private void ended(DelegateExecution execution) {
     // an instance that reached an end event has closed its case already: close() is then a no-op
     ExecutionEntity instance = (ExecutionEntity) execution;
+    if (CaseNumbers.isCalled(execution)) {
+      return; // a called process is a part of its case: the case ends with its root instance
+    }
     if (execution.getProcessBusinessKey() != null) {
       String reason = instance.getDeleteReason() == null || instance.getDeleteReason().isBlank()
           ? "办件已撤销" : "办件已撤销：" + instance.getDeleteReason();

@@ -2,18 +2,22 @@ package cn.jiaxing.yijianshi.casefile;
 
 import cn.jiaxing.yijianshi.departments.Department;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/cases/{caseNumber}}: the front desk's progress query — the case and each
- * department step so far, with its state, timestamps and due date, and the case's history entries
+ * department step so far (those of the processes the case called included), with its state,
+ * timestamps and due date, and the case's history entries
  * from other modules (clock stops, reminders, 督办).
  */
 @RestController
@@ -35,16 +40,16 @@ class CaseProgressController {
 
   private final CaseFiles cases;
   private final HistoryService history;
-  private final RuntimeService runtime;
+  private final ManagementService management;
   private final RepositoryService repository;
   private final List<CaseHistory> caseHistories;
   private final Map<String, Map<String, String>> departmentsByDefinition = new ConcurrentHashMap<>();
 
-  CaseProgressController(CaseFiles cases, HistoryService history, RuntimeService runtime,
+  CaseProgressController(CaseFiles cases, HistoryService history, ManagementService management,
       RepositoryService repository, List<CaseHistory> caseHistories) {
     this.cases = cases;
     this.history = history;
-    this.runtime = runtime;
+    this.management = management;
     this.repository = repository;
     this.caseHistories = caseHistories;
   }
@@ -67,31 +72,56 @@ class CaseProgressController {
   }
 
   private Progress progress(CaseSummary c) {
-    List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
-        .processInstanceId(c.processInstanceId()).orderByHistoricActivityInstanceStartTime().asc()
-        .orderPartiallyByOccurrence().asc().list();
-    Map<String, Date> dueByTask = history.createHistoricTaskInstanceQuery().processInstanceId(c.processInstanceId())
-        .list().stream().filter(t -> t.getDueDate() != null)
-        .collect(Collectors.toMap(HistoricTaskInstance::getId, HistoricTaskInstance::getDueDate));
-    Set<String> failing = runtime.createIncidentQuery().processInstanceId(c.processInstanceId()).list().stream()
-        .map(Incident::getActivityId).collect(Collectors.toSet());
-    List<Step> steps = activities.stream()
-        .filter(a -> STEP_TYPES.contains(a.getActivityType()))
-        .map(a -> {
-          String dept = departmentOf(a.getProcessDefinitionId(), a.getActivityId());
-          String state = a.getEndTime() == null
-              ? (failing.contains(a.getActivityId()) ? "INCIDENT" : "ACTIVE")
-              : (a.isCanceled() ? "CANCELED" : "COMPLETED");
+    // the case's root instance and the processes it called (at any depth)
+    List<String> instances = history.createHistoricProcessInstanceQuery().rootProcessInstanceId(c.processInstanceId())
+        .list().stream().map(HistoricProcessInstance::getId).toList();
+    if (instances.isEmpty()) {
+      instances = List.of(c.processInstanceId());
+    }
+    List<HistoricActivityInstance> activities = new ArrayList<>();
+    Map<String, Date> dueByTask = new HashMap<>();
+    List<Job> waiting = new ArrayList<>();
+    for (String instance : instances) {
+      activities.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+          .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list());
+      history.createHistoricTaskInstanceQuery().processInstanceId(instance).list().stream()
+          .filter(t -> t.getDueDate() != null).forEach(t -> dueByTask.put(t.getId(), t.getDueDate()));
+      waiting.addAll(management.createJobQuery().processInstanceId(instance).list());
+    }
+    List<Step> steps = new ArrayList<>();
+    activities.stream().filter(a -> STEP_TYPES.contains(a.getActivityType()))
+        // by start time (a stable sort: each instance's own order stays), the root's steps first at one instant
+        .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime)
+            .thenComparing(a -> !a.getProcessInstanceId().equals(c.processInstanceId())))
+        .forEach(a -> {
+          String state = a.getEndTime() == null ? "ACTIVE" : (a.isCanceled() ? "CANCELED" : "COMPLETED");
           Date due = a.getTaskId() == null ? null : dueByTask.get(a.getTaskId());
-          return new Step(a.getActivityId(), a.getActivityName(), dept,
-              Department.fromCode(dept).map(Department::displayName).orElse(null), state,
-              toInstant(a.getStartTime()), toInstant(a.getEndTime()), toInstant(due));
-        })
-        .toList();
+          steps.add(step(a.getProcessDefinitionId(), a.getActivityId(), a.getActivityName(), state,
+              a.getStartTime(), a.getEndTime(), due));
+        });
+    // department steps waiting for their turn to call (a job not yet run, or failing: an incident)
+    waiting.stream().map(j -> (JobEntity) j)
+        .filter(j -> j.getActivityId() != null && departmentOf(j.getProcessDefinitionId(), j.getActivityId()) != null)
+        .sorted(Comparator.comparing(Job::getCreateTime))
+        .forEach(j -> steps.add(step(j.getProcessDefinitionId(), j.getActivityId(),
+            nameOf(j.getProcessDefinitionId(), j.getActivityId()), j.getRetries() == 0 ? "INCIDENT" : "WAITING",
+            j.getCreateTime(), null, null)));
     return new Progress(c.caseNumber(), c.type(), c.type().displayName(), c.status(), c.status().displayName(),
         c.applicantName(), c.applicantIdMasked(), c.openedAt(), c.dueAt(), c.closedAt(), c.outcomeReason(), steps,
         caseHistories.stream().flatMap(h -> h.entries(c.processInstanceId()).stream())
             .sorted(java.util.Comparator.comparing(CaseHistory.Entry::at)).toList());
+  }
+
+  private Step step(String processDefinitionId, String activityId, String name, String state, Date startedAt,
+      Date endedAt, Date dueAt) {
+    String dept = departmentOf(processDefinitionId, activityId);
+    return new Step(activityId, name, dept, Department.fromCode(dept).map(Department::displayName).orElse(null),
+        state, toInstant(startedAt), toInstant(endedAt), toInstant(dueAt));
+  }
+
+  private String nameOf(String processDefinitionId, String activityId) {
+    FlowElement element = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
+    return element == null ? activityId : element.getName();
   }
 
   /** The {@code department} extension property of a step, read once per process definition. */

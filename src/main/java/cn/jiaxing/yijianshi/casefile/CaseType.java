@@ -1,30 +1,29 @@
 package cn.jiaxing.yijianshi.casefile;
 
-/** The kinds of joint case, each run by one process. Add a constant when a process family joins. */
-public enum CaseType {
-  MARRIAGE_HOUSEHOLD("JH", "结婚登记及户口联办", "MarriageHouseholdProcess"),
-  BIRTH_HOUSEHOLD("CS", "出生一件事", "BirthHouseholdProcess");
+import com.fasterxml.jackson.annotation.JsonValue;
 
-  private final String numberCode;
-  private final String displayName;
-  private final String processKey;
+/**
+ * A kind of joint case, run by one (root) process. Each family declares its types as beans; the
+ * {@link CaseTypes} registry holds them all.
+ *
+ * @param name stored with the case, e.g. {@code MARRIAGE_HOUSEHOLD}; never change it once cases exist
+ * @param numberCode two letters in the case number, e.g. JX<b>JH</b>20261129000042
+ * @param displayName shown to staff and applicants, e.g. 结婚登记及户口联办
+ * @param processKey the process that runs the case
+ */
+public record CaseType(@JsonValue String name, String numberCode, String displayName, String processKey) {
 
-  CaseType(String numberCode, String displayName, String processKey) {
-    this.numberCode = numberCode;
-    this.displayName = displayName;
-    this.processKey = processKey;
+  public CaseType {
+    if (name == null || !name.matches("[A-Z][A-Z0-9_]{1,39}")) {
+      throw new IllegalArgumentException("Case type name must be UPPER_SNAKE_CASE, at most 40 characters: " + name);
+    }
+    if (numberCode == null || !numberCode.matches("[A-Z]{2}")) {
+      throw new IllegalArgumentException("Case type " + name + ": the number code must be two capital letters");
+    }
   }
 
-  /** Two letters in the case number, e.g. JX<b>JH</b>20261129000042. */
-  public String numberCode() {
-    return numberCode;
-  }
-
-  public String displayName() {
-    return displayName;
-  }
-
-  public String processKey() {
-    return processKey;
+  @Override
+  public String toString() {
+    return name;
   }
 }

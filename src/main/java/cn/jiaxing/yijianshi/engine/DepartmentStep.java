@@ -7,10 +7,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Base of every service task that calls a department system. It sends an idempotency key
- * (case number + step id), turns a business refusal into the step's modelled BPMN error (its
+ * Base of every service task that calls a department system. It sends the occurrence's idempotency
+ * key (see {@link StepOccurrence#idempotencyKey()}: the same for every retry, another for the next
+ * loop round or multi-instance element), turns a business refusal into the step's modelled BPMN error (its
  * Chinese message lands in the boundary event's {@code errorMessageVariable}), and lets technical
  * faults fail the job, so the engine retries it and finally raises an incident.
  */
@@ -18,27 +20,37 @@ public abstract class DepartmentStep implements JavaDelegate {
 
   private static final Logger log = LoggerFactory.getLogger(DepartmentStep.class);
 
+  private DepartmentStepJobs jobs;
+
+  @Autowired
+  final void setDepartmentStepJobs(DepartmentStepJobs jobs) {
+    this.jobs = jobs;
+  }
+
   @Override
   public final void execute(DelegateExecution execution) {
     String key = idempotencyKey(execution);
     try {
       call(execution, key);
-      log.info("Case {} step {} done", execution.getProcessBusinessKey(), execution.getCurrentActivityId());
+      log.info("Department step {} done", key);
     } catch (DepartmentRefusalException e) {
       String errorCode = refusalErrorCode();
       if (errorCode == null) {
         throw new IllegalStateException("Step " + execution.getCurrentActivityId() + " has no modelled refusal, but "
             + e.department().code() + " refused: " + e.code(), e);
       }
-      log.info("Case {} step {} refused by {}: {}", execution.getProcessBusinessKey(),
-          execution.getCurrentActivityId(), e.department().code(), e.code());
+      log.info("Department step {} refused by {}: {}", key, e.department().code(), e.code());
       throw new BpmnError(errorCode, ResidentIdNumber.maskAll(e.getMessage()));
     }
   }
 
-  /** {@code <case number>:<step id>}: the same step of the same case always sends the same key. */
-  public static String idempotencyKey(DelegateExecution execution) {
-    return execution.getProcessBusinessKey() + ":" + execution.getCurrentActivityId();
+  /**
+   * The key of the occurrence this step's job runs; {@code <case number>:<step id>} when the step
+   * runs without its own job (the conventions test requires one for every department step).
+   */
+  private String idempotencyKey(DelegateExecution execution) {
+    String key = jobs == null ? null : jobs.currentIdempotencyKey();
+    return key != null ? key : CaseNumbers.of(execution) + ":" + execution.getCurrentActivityId();
   }
 
   /** Calls the department and stores the result variables. */

@@ -2,8 +2,10 @@ package cn.jiaxing.yijianshi.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /** The one way a module adds listeners to every parsed process (from its engine plugin's preInit). */
 public final class ParseListeners {
@@ -18,5 +20,20 @@ public final class ParseListeners {
       configuration.setCustomPostBPMNParseListeners(listeners);
     }
     listeners.add(listener);
+  }
+
+  /** A {@code camunda:property} of an element's extension elements, or null when absent. */
+  public static String property(Element element, String name) {
+    Element extensions = element.element("extensionElements");
+    Element properties = extensions == null ? null
+        : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+    if (properties != null) {
+      for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+        if (name.equals(property.attribute("name"))) {
+          return property.attribute("value");
+        }
+      }
+    }
+    return null;
   }
 }

@@ -2,17 +2,17 @@ package cn.jiaxing.yijianshi.marriagebirth;
 
 import static cn.jiaxing.yijianshi.marriagebirth.BirthVariables.*;
 
-import cn.jiaxing.yijianshi.casefile.CaseFiles;
-import cn.jiaxing.yijianshi.casefile.CaseType;
+import cn.jiaxing.yijianshi.casefile.CaseIntake;
+import cn.jiaxing.yijianshi.engine.ApplicantChecks;
 import cn.jiaxing.yijianshi.engine.InputChecks;
 import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
-import cn.jiaxing.yijianshi.sla.SlaPolicies;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,24 +20,30 @@ import org.springframework.stereotype.Component;
  * (浙江省出生"一件事"办理登记表), then opens the case.
  */
 @Component("birthApplicationListener")
-class BirthApplicationListener extends CaseStartListener {
+class BirthApplicationListener implements ExecutionListener {
 
-  BirthApplicationListener(CaseFiles cases, SlaPolicies sla, MarriageBirthRules rules, Clock clock) {
-    super(cases, sla, rules, clock);
+  private final CaseIntake intake;
+  private final MarriageBirthRules rules;
+  private final Clock clock;
+
+  BirthApplicationListener(CaseIntake intake, MarriageBirthRules rules, Clock clock) {
+    this.intake = intake;
+    this.rules = rules;
+    this.clock = clock;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     LocalDate today = LocalDate.now(clock);
     InputChecks checks = new InputChecks(execution);
-    String childName = ApplicationChecks.name(checks, CHILD_NAME, "新生儿姓名");
+    String childName = ApplicantChecks.name(checks, CHILD_NAME, "新生儿姓名");
     checks.require(checks.isOneOf(CHILD_SEX, Set.of("M", "F")), "请选择新生儿性别");
     LocalDate birthDate = birthDate(checks, today);
     checks.text(BIRTH_HOSPITAL, "出生医院");
-    String motherName = ApplicationChecks.name(checks, MOTHER_NAME, "母亲姓名");
-    ResidentIdNumber mother = ApplicationChecks.idNumber(checks, execution, MOTHER_ID_NUMBER, "母亲身份证号码", today);
-    ApplicationChecks.name(checks, FATHER_NAME, "父亲姓名");
-    ResidentIdNumber father = ApplicationChecks.idNumber(checks, execution, FATHER_ID_NUMBER, "父亲身份证号码", today);
+    String motherName = ApplicantChecks.name(checks, MOTHER_NAME, "母亲姓名");
+    ResidentIdNumber mother = ApplicantChecks.idNumber(checks, execution, MOTHER_ID_NUMBER, "母亲身份证号码", today);
+    ApplicantChecks.name(checks, FATHER_NAME, "父亲姓名");
+    ResidentIdNumber father = ApplicantChecks.idNumber(checks, execution, FATHER_ID_NUMBER, "父亲身份证号码", today);
     if (mother != null) {
       checks.require(!mother.isMale(), "母亲身份证号码显示性别为男，请核对");
     }
@@ -46,12 +52,12 @@ class BirthApplicationListener extends CaseStartListener {
     }
     checks.require(checks.isOneOf(HOUSEHOLD_PARENT, Set.of("FATHER", "MOTHER")), "请选择随父或随母落户");
     checks.require(checks.isTrue(DECLARATION_SIGNED), "申请人须签署《浙江省出生“一件事”办理登记表》并确认信息真实");
-    String email = ApplicationChecks.email(checks, APPLICANT_EMAIL);
-    ApplicationChecks.phone(checks, APPLICANT_PHONE);
+    String email = ApplicantChecks.email(checks, APPLICANT_EMAIL);
+    ApplicantChecks.phone(checks, APPLICANT_PHONE);
     checks.throwIfAny("出生一件事申请未受理");
 
     execution.setVariable(CHILD_BIRTH_DATE, birthDate.toString());
-    openCase(execution, CaseType.BIRTH_HOUSEHOLD, motherName, mother.value(), email,
+    intake.open(execution, MarriageBirthCases.BIRTH_HOUSEHOLD, motherName, mother.value(), email,
         List.of(mother.value(), birthDate.toString(), childName));
   }
 

@@ -2,11 +2,10 @@ package cn.jiaxing.yijianshi.marriagebirth;
 
 import static cn.jiaxing.yijianshi.marriagebirth.MarriageVariables.*;
 
-import cn.jiaxing.yijianshi.casefile.CaseFiles;
-import cn.jiaxing.yijianshi.casefile.CaseType;
+import cn.jiaxing.yijianshi.casefile.CaseIntake;
+import cn.jiaxing.yijianshi.engine.ApplicantChecks;
 import cn.jiaxing.yijianshi.engine.InputChecks;
 import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
-import cn.jiaxing.yijianshi.sla.SlaPolicies;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,12 +20,18 @@ import org.springframework.stereotype.Component;
  * with every problem listed; nothing is left behind.
  */
 @Component("marriageApplicationListener")
-class MarriageApplicationListener extends CaseStartListener {
+class MarriageApplicationListener implements ExecutionListener {
 
   private static final Set<String> DIRECTIONS = Set.of("BRIDE_TO_GROOM", "GROOM_TO_BRIDE");
 
-  MarriageApplicationListener(CaseFiles cases, SlaPolicies sla, MarriageBirthRules rules, Clock clock) {
-    super(cases, sla, rules, clock);
+  private final CaseIntake intake;
+  private final MarriageBirthRules rules;
+  private final Clock clock;
+
+  MarriageApplicationListener(CaseIntake intake, MarriageBirthRules rules, Clock clock) {
+    this.intake = intake;
+    this.rules = rules;
+    this.clock = clock;
   }
 
   /**
@@ -52,10 +57,10 @@ class MarriageApplicationListener extends CaseStartListener {
   public void notify(DelegateExecution execution) {
     LocalDate today = LocalDate.now(clock);
     InputChecks checks = new InputChecks(execution);
-    String groomName = ApplicationChecks.name(checks, GROOM_NAME, "男方姓名");
-    ResidentIdNumber groom = ApplicationChecks.idNumber(checks, execution, GROOM_ID_NUMBER, "男方身份证号码", today);
-    String brideName = ApplicationChecks.name(checks, BRIDE_NAME, "女方姓名");
-    ResidentIdNumber bride = ApplicationChecks.idNumber(checks, execution, BRIDE_ID_NUMBER, "女方身份证号码", today);
+    String groomName = ApplicantChecks.name(checks, GROOM_NAME, "男方姓名");
+    ResidentIdNumber groom = ApplicantChecks.idNumber(checks, execution, GROOM_ID_NUMBER, "男方身份证号码", today);
+    String brideName = ApplicantChecks.name(checks, BRIDE_NAME, "女方姓名");
+    ResidentIdNumber bride = ApplicantChecks.idNumber(checks, execution, BRIDE_ID_NUMBER, "女方身份证号码", today);
     if (groom != null && bride != null) {
       checks.require(!groom.equals(bride), "男女双方身份证号码相同，请核对");
     }
@@ -75,13 +80,13 @@ class MarriageApplicationListener extends CaseStartListener {
     if (move) {
       checks.require(checks.isOneOf(HOUSEHOLD_MOVE_DIRECTION, DIRECTIONS), "申请夫妻投靠户口迁移时须选择迁移方向");
     }
-    String email = ApplicationChecks.email(checks, APPLICANT_EMAIL);
-    ApplicationChecks.phone(checks, APPLICANT_PHONE);
+    String email = ApplicantChecks.email(checks, APPLICANT_EMAIL);
+    ApplicantChecks.phone(checks, APPLICANT_PHONE);
     checks.throwIfAny("结婚登记申请未受理");
 
     execution.setVariable(HOUSEHOLD_MOVE_REQUESTED, move);
     execution.setVariable(BIRTH_PLANNING_REQUESTED, checks.isTrue(BIRTH_PLANNING_REQUESTED));
-    openCase(execution, CaseType.MARRIAGE_HOUSEHOLD, groomName + "、" + brideName, groom.value(), email,
+    intake.open(execution, MarriageBirthCases.MARRIAGE_HOUSEHOLD, groomName + "、" + brideName, groom.value(), email,
         List.of(groom.value(), bride.value()));
   }
 }

@@ -1,15 +1,17 @@
 package cn.jiaxing.yijianshi.sla;
 
 import cn.jiaxing.yijianshi.casefile.CaseType;
+import cn.jiaxing.yijianshi.casefile.CaseTypes;
 import cn.jiaxing.yijianshi.departments.Department;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 
 /** The supervisor's figures, computed from the SLA records (see {@link SlaController}). */
@@ -17,10 +19,14 @@ import org.springframework.stereotype.Service;
 public class SlaDashboard {
 
   private final SlaRecords records;
+  private final HistoryService history;
+  private final CaseTypes types;
   private final Clock clock;
 
-  SlaDashboard(SlaRecords records, Clock clock) {
+  SlaDashboard(SlaRecords records, HistoryService history, CaseTypes types, Clock clock) {
+    this.types = types;
     this.records = records;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -62,35 +68,44 @@ public class SlaDashboard {
         .toList();
   }
 
-  /** A case's SLA timeline: its records (case first) and events. */
-  public record Timeline(String processInstanceId, Instant generatedAt, List<TimelineEntry> records,
-      List<SlaRecords.SlaEvent> events) {
+  /**
+   * A case's SLA timeline: its records (case first) and events, those of its called processes
+   * included; asked for a called instance, the timeline of its case ({@code rootProcessInstanceId}).
+   */
+  public record Timeline(String processInstanceId, String rootProcessInstanceId, Instant generatedAt,
+      List<TimelineEntry> records, List<SlaRecords.SlaEvent> events) {
   }
 
-  public record TimelineEntry(String stepId, String stepName, String department, String departmentName,
-      String policy, SlaRecord.State state, Instant startedAt, Instant warnAt, Instant dueAt, Instant completedAt,
-      long pausedMinutes, Instant remindedAt, Instant escalatedAt) {
+  public record TimelineEntry(String processKey, String stepId, String stepName, String department,
+      String departmentName, String policy, SlaRecord.State state, Instant startedAt, Instant warnAt, Instant dueAt,
+      Instant completedAt, long pausedMinutes, Instant remindedAt, Instant escalatedAt) {
   }
 
   public Timeline timeline(String processInstanceId) {
     Instant now = clock.instant();
-    List<TimelineEntry> entries = records.forInstance(processInstanceId).stream()
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    String root = instance == null || instance.getRootProcessInstanceId() == null
+        ? processInstanceId : instance.getRootProcessInstanceId();
+    List<TimelineEntry> entries = records.forInstance(root).stream()
         .sorted(Comparator.comparing((SlaRecord r) -> !r.isCase()).thenComparing(SlaRecord::startedAt))
-        .map(r -> new TimelineEntry(r.stepId(), r.stepName(), r.department(), departmentName(r.department()),
+        .map(r -> new TimelineEntry(r.processKey(), r.stepId(), r.stepName(), r.department(), departmentName(r.department()),
             r.policy(), r.stateAt(now), r.startedAt(), r.warnAt(), r.dueAt(), r.completedAt(),
             r.pausedMillis() / 60000, r.remindedAt(), r.escalatedAt()))
         .toList();
-    return new Timeline(processInstanceId, now, entries, records.eventsForInstance(processInstanceId));
+    return new Timeline(processInstanceId, root, now, entries, records.eventsForInstance(root));
   }
 
-  static String processName(String processKey) {
-    return Arrays.stream(CaseType.values()).filter(t -> t.processKey().equals(processKey)).findFirst()
-        .map(CaseType::displayName).orElse(processKey);
+  private String processName(String processKey) {
+    return types.byProcessKey(processKey).map(CaseType::displayName).orElse(processKey);
   }
 
   static String departmentName(String code) {
     if (code == null || "case".equals(code)) {
       return "全案承诺时限";
+    }
+    if (SlaRecords.EVENT_WAIT.equals(code)) {
+      return "等待外部结果";
     }
     if ("frontdesk".equals(code)) {
       return "综合受理窗口（申请人补正）";

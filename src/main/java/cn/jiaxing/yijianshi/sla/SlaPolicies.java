@@ -1,5 +1,6 @@
 package cn.jiaxing.yijianshi.sla;
 
+import cn.jiaxing.yijianshi.casefile.CasePromise;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /** The one place that knows every time limit and turns it into a due instant on the working-day calendar. */
 @Service
-public class SlaPolicies {
+public class SlaPolicies implements CasePromise {
 
   private final Map<String, Map<String, SlaPolicy>> policies = new HashMap<>();
   private final SlaPolicy departmentCall;
@@ -52,6 +53,7 @@ public class SlaPolicies {
   }
 
   /** The case-level promise (承诺时限) for a case opened now. */
+  @Override
   public Optional<Instant> caseDueFromNow(String processKey) {
     return policy(processKey, SlaProperties.CASE).map(p -> calculator.dueAt(clock.instant(), p.limit()));
   }

@@ -15,6 +15,8 @@ public class SlaRecords {
 
   /** The step id of a case-level record: the case promise's key in the policies. */
   public static final String CASE_STEP = SlaProperties.CASE;
+  /** The department of a timed wait on a message or timer that names none. */
+  public static final String EVENT_WAIT = "wait";
   private static final String COLUMNS = "id, process_instance_id, case_number, process_key, step_id, step_name,"
       + " department, task_id, policy, started_at, warn_at, due_at, completed_at, canceled, paused_since, paused_ms,"
       + " reminded_at, escalated_at";
@@ -25,22 +27,25 @@ public class SlaRecords {
     this.db = db;
   }
 
-  void insert(String processInstanceId, String caseNumber, String processKey, String stepId, String stepName,
-      String department, String taskId, SlaPolicy policy, Instant startedAt, Instant warnAt, Instant dueAt) {
-    db.sql("insert into sla_record (process_instance_id, case_number, process_key, step_id, step_name, department,"
-            + " task_id, policy, started_at, warn_at, due_at, canceled, paused_ms)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0)")
-        .params(processInstanceId, caseNumber, processKey, stepId, stepName, department, taskId, policy.toString(),
-            ts(startedAt), ts(warnAt), ts(dueAt))
+  /**
+   * A new record for one occurrence of a step (a user task, a department call's job, a wait's
+   * activity instance; {@link #caseOccurrence} for the case's own record), under the case's root
+   * process instance.
+   */
+  void insert(String occurrenceId, String processInstanceId, String caseNumber, String processKey, String stepId,
+      String stepName, String department, String taskId, SlaPolicy policy, Instant startedAt, Instant warnAt,
+      Instant dueAt) {
+    db.sql("insert into sla_record (occurrence_id, process_instance_id, case_number, process_key, step_id, step_name,"
+            + " department, task_id, policy, started_at, warn_at, due_at, canceled, paused_ms)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0)")
+        .params(occurrenceId, processInstanceId, caseNumber, processKey, stepId, stepName, department, taskId,
+            policy.toString(), ts(startedAt), ts(warnAt), ts(dueAt))
         .update();
   }
 
-  /** A step entered again after it was done (not after a pause): a new round with new times. */
-  void restart(long id, String taskId, Instant startedAt, Instant warnAt, Instant dueAt) {
-    db.sql("update sla_record set task_id = ?, started_at = ?, warn_at = ?, due_at = ?, completed_at = null,"
-            + " canceled = false, paused_since = null, paused_ms = 0, reminded_at = null, escalated_at = null"
-            + " where id = ?")
-        .params(taskId, ts(startedAt), ts(warnAt), ts(dueAt), id).update();
+  /** The occurrence id of a case's own record. */
+  static String caseOccurrence(String rootProcessInstanceId) {
+    return "case:" + rootProcessInstanceId;
   }
 
   void pause(long id, Instant at) {
@@ -48,10 +53,11 @@ public class SlaRecords {
         .params(ts(at), id).update();
   }
 
-  void resume(long id, String taskId, Instant warnAt, Instant dueAt, long pausedMillis) {
-    db.sql("update sla_record set task_id = coalesce(?, task_id), warn_at = ?, due_at = ?, paused_since = null,"
-            + " paused_ms = paused_ms + ? where id = ?")
-        .params(taskId, ts(warnAt), ts(dueAt), pausedMillis, id).update();
+  /** The step is entered again after 补正: its clock runs on, now for the new occurrence (task). */
+  void resume(long id, String occurrenceId, String taskId, Instant warnAt, Instant dueAt, long pausedMillis) {
+    db.sql("update sla_record set occurrence_id = coalesce(?, occurrence_id), task_id = coalesce(?, task_id),"
+            + " warn_at = ?, due_at = ?, paused_since = null, paused_ms = paused_ms + ? where id = ?")
+        .params(occurrenceId, taskId, ts(warnAt), ts(dueAt), pausedMillis, id).update();
   }
 
   void complete(long id, Instant at, boolean canceled) {
@@ -95,11 +101,23 @@ public class SlaRecords {
         .update();
   }
 
-  Optional<SlaRecord> find(String processInstanceId, String stepId) {
-    return db.sql("select " + COLUMNS + " from sla_record where process_instance_id = ? and step_id = ?")
-        .params(processInstanceId, stepId).query(SlaRecords::map).optional();
+  Optional<SlaRecord> findOccurrence(String occurrenceId) {
+    return db.sql("select " + COLUMNS + " from sla_record where occurrence_id = ?")
+        .param(occurrenceId).query(SlaRecords::map).optional();
   }
 
+  Optional<SlaRecord> findCase(String rootProcessInstanceId) {
+    return findOccurrence(caseOccurrence(rootProcessInstanceId));
+  }
+
+  /** The record of a step of the case stopped for 补正, waiting for the step to be entered again. */
+  Optional<SlaRecord> findPaused(String rootProcessInstanceId, String processKey, String stepId) {
+    return db.sql("select " + COLUMNS + " from sla_record where process_instance_id = ? and step_id = ?"
+            + " and process_key = ? and completed_at is null and paused_since is not null order by id")
+        .params(rootProcessInstanceId, stepId, processKey).query(SlaRecords::map).list().stream().findFirst();
+  }
+
+  /** The records of a case (by its root process instance), called processes' steps included. */
   public List<SlaRecord> forInstance(String processInstanceId) {
     return db.sql("select " + COLUMNS + " from sla_record where process_instance_id = ? order by started_at, id")
         .param(processInstanceId).query(SlaRecords::map).list();

@@ -4,8 +4,11 @@ import cn.jiaxing.yijianshi.casefile.CaseClosed;
 import cn.jiaxing.yijianshi.casefile.CaseFiles;
 import cn.jiaxing.yijianshi.casefile.CaseOpened;
 import cn.jiaxing.yijianshi.casefile.CaseStatus;
+import cn.jiaxing.yijianshi.engine.CaseNumbers;
 import cn.jiaxing.yijianshi.engine.DecisionRule;
+import cn.jiaxing.yijianshi.engine.DepartmentWaits;
 import cn.jiaxing.yijianshi.engine.InputChecks;
+import cn.jiaxing.yijianshi.engine.StepOccurrence;
 import cn.jiaxing.yijianshi.engine.TaskDecisionValidator;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +17,7 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -21,13 +25,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps the SLA records in step with the engine, inside the engine's transaction: a record per
- * case (from the case events), per user task and per wait on a department's system (from the
- * listeners every process gets, see {@link SlaTaskPlugin}). A task completed with {@code supplementRequested = true} (补正) stops its
+ * case (from the case events), and one per occurrence of a timed step — each user task, each wait
+ * on a department's system (each job of a department step, see {@link DepartmentWaits}), each
+ * timed message or timer wait (from the listeners every process gets, see {@link SlaTaskPlugin}) —
+ * so loop rounds, multi-instance elements and parallel branches each have their own clock. All
+ * records of a case are kept under its root process instance, called processes' steps included. A task completed with {@code supplementRequested = true} (补正) stops its
  * department's clock and the case's (时限中止); when the step is entered again the clock resumes and
  * the due dates move by the paused time.
  */
 @Service
-public class SlaTracker {
+public class SlaTracker implements DepartmentWaits {
 
   private static final Logger log = LoggerFactory.getLogger(SlaTracker.class);
 
@@ -48,8 +55,9 @@ public class SlaTracker {
   @EventListener
   void on(CaseOpened e) {
     policies.policy(e.type().processKey(), SlaRecords.CASE_STEP).ifPresent(policy ->
-        records.insert(e.processInstanceId(), e.caseNumber(), e.type().processKey(), SlaRecords.CASE_STEP,
-            e.type().displayName(), null, null, policy, e.openedAt(), calculator().warnAt(e.openedAt(), policy),
+        records.insert(SlaRecords.caseOccurrence(e.processInstanceId()), e.processInstanceId(), e.caseNumber(),
+            e.type().processKey(), SlaRecords.CASE_STEP, e.type().displayName(), null, null, policy, e.openedAt(),
+            calculator().warnAt(e.openedAt(), policy),
             e.dueAt() != null ? e.dueAt() : calculator().dueAt(e.openedAt(), policy.limit())));
   }
 
@@ -57,10 +65,14 @@ public class SlaTracker {
   void on(CaseClosed e) {
     Instant now = clock.instant();
     records.cancelOpenSteps(e.processInstanceId(), now);
-    records.find(e.processInstanceId(), SlaRecords.CASE_STEP)
+    records.findCase(e.processInstanceId())
         .ifPresent(r -> records.complete(r.id(), now, e.status() == CaseStatus.CANCELED));
   }
 
+  /**
+   * A user task was created: a new record for it, or, when its step was stopped for 补正 in this
+   * case, the stopped record runs on for it.
+   */
   void taskCreated(DelegateTask task, String processKey, String stepId) {
     Optional<SlaPolicy> policy = policies.policy(processKey, stepId);
     if (policy.isEmpty()) {
@@ -68,84 +80,89 @@ public class SlaTracker {
       return;
     }
     Instant now = clock.instant();
-    Optional<SlaRecord> existing = records.find(task.getProcessInstanceId(), stepId);
+    ExecutionEntity root = CaseNumbers.root(task.getExecution());
+    Optional<SlaRecord> paused = records.findPaused(root.getId(), processKey, stepId);
     Instant due;
-    if (existing.isPresent() && existing.get().pausedSince() != null) {
-      SlaRecord r = existing.get();
+    if (paused.isPresent()) {
       String why = Boolean.FALSE.equals(task.getVariable(DecisionRule.MATERIALS_SUPPLEMENTED))
           ? "申请人未能补正，退回" : "材料已补正，";
-      due = resume(r, task.getId(), policy.get(), now, why);
-      caseRecord(task).filter(c -> c.pausedSince() != null).ifPresent(c -> {
+      due = resume(paused.get(), task.getId(), policy.get(), now, why);
+      records.findCase(root.getId()).filter(c -> c.pausedSince() != null).ifPresent(c -> {
         Instant caseDue = resume(c, null, SlaPolicy.parse(c.policy()), now, why);
         cases.moveDue(c.caseNumber(), caseDue);
       });
     } else {
       due = calculator().dueAt(now, policy.get().limit());
-      Instant warn = calculator().warnAt(now, policy.get());
-      if (existing.isPresent()) {
-        records.restart(existing.get().id(), task.getId(), now, warn, due);
-      } else {
-        records.insert(task.getProcessInstanceId(), businessKey(task), processKey, stepId, task.getName(),
-            department(task), task.getId(), policy.get(), now, warn, due);
-      }
+      records.insert(task.getId(), root.getId(), root.getBusinessKey(), processKey, stepId, task.getName(),
+          department(task), task.getId(), policy.get(), now, calculator().warnAt(now, policy.get()), due);
     }
     task.setDueDate(Date.from(due));
   }
 
-  /** The flow into a department service task was taken: the wait on the department starts. */
-  void waitStarted(DelegateExecution execution, String processKey, String stepId, String stepName, String department) {
-    Optional<SlaPolicy> policy = policies.policy(processKey, stepId).or(policies::departmentCall);
-    if (policy.isEmpty()) {
-      return;
-    }
-    Instant now = clock.instant();
-    Instant due = calculator().dueAt(now, policy.get().limit());
-    Instant warn = calculator().warnAt(now, policy.get());
-    records.find(execution.getProcessInstanceId(), stepId).ifPresentOrElse(
-        r -> records.restart(r.id(), null, now, warn, due),
-        () -> records.insert(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), processKey, stepId,
-            stepName, department.isEmpty() ? null : department, null, policy.get(), now, warn, due));
+  /** A department step's job was created: the wait on the department starts (see {@link DepartmentWaits}). */
+  @Override
+  public void waitStarted(StepOccurrence o) {
+    policies.policy(o.processKey(), o.stepId()).or(policies::departmentCall).ifPresent(policy ->
+        started(o.id(), o.rootProcessInstanceId(), o.caseNumber(), o.processKey(), o.stepId(), o.stepName(),
+            o.department(), policy));
   }
 
-  /** The department service task ended (answered, or refused on a modelled path). */
-  void waitEnded(DelegateExecution execution, String stepId) {
-    records.find(execution.getProcessInstanceId(), stepId)
-        .filter(r -> r.completedAt() == null)
-        .ifPresent(r -> records.complete(r.id(), clock.instant(), false));
+  /** The department answered (or refused on a modelled path), or its step was left without an answer. */
+  @Override
+  public void waitEnded(String occurrenceId, boolean canceled) {
+    ended(occurrenceId, canceled);
+  }
+
+  /** A timed wait that is not a department's (a message, a timer, an event-based choice) was entered. */
+  void eventWaitStarted(DelegateExecution execution, String processKey, String stepId, String stepName,
+      String department) {
+    policies.policy(processKey, stepId).ifPresent(policy -> {
+      ExecutionEntity root = CaseNumbers.root(execution);
+      started(execution.getActivityInstanceId(), root.getId(), root.getBusinessKey(), processKey, stepId, stepName,
+          department, policy);
+    });
+  }
+
+  void eventWaitEnded(DelegateExecution execution) {
+    ended(execution.getActivityInstanceId(), ((ExecutionEntity) execution).isCanceled());
+  }
+
+  private void started(String occurrenceId, String rootProcessInstanceId, String caseNumber, String processKey,
+      String stepId, String stepName, String department, SlaPolicy policy) {
+    Instant now = clock.instant();
+    records.insert(occurrenceId, rootProcessInstanceId, caseNumber, processKey, stepId, stepName, department, null,
+        policy, now, calculator().warnAt(now, policy), calculator().dueAt(now, policy.limit()));
+  }
+
+  private void ended(String occurrenceId, boolean canceled) {
+    records.findOccurrence(occurrenceId).filter(r -> r.completedAt() == null)
+        .ifPresent(r -> records.complete(r.id(), clock.instant(), canceled));
   }
 
   void taskCompleted(DelegateTask task, String stepId) {
-    records.find(task.getProcessInstanceId(), stepId).ifPresent(r -> {
+    records.findOccurrence(task.getId()).ifPresent(r -> {
       Instant now = clock.instant();
       if (decisions.allowsSupplement(stepId) && new InputChecks(task).isTrue(DecisionRule.SUPPLEMENT_REQUESTED)) {
         records.pause(r.id(), now);
         records.event(r, "PAUSED", "申请人补正材料，" + r.stepName() + "办理时限中止", now);
-        caseRecord(task).ifPresent(c -> records.pause(c.id(), now));
+        records.findCase(r.processInstanceId()).ifPresent(c -> records.pause(c.id(), now));
       } else {
         records.complete(r.id(), now, false);
       }
     });
   }
 
-  void taskDeleted(DelegateTask task, String stepId) {
-    records.find(task.getProcessInstanceId(), stepId).ifPresent(r -> records.complete(r.id(), clock.instant(), true));
+  void taskDeleted(DelegateTask task) {
+    ended(task.getId(), true);
   }
 
   private Instant resume(SlaRecord r, String taskId, SlaPolicy policy, Instant now, String why) {
     DueDateCalculator calc = calculator();
     Instant due = calc.shift(r.dueAt(), policy.limit().unit(), r.pausedSince(), now);
     Instant warn = calc.shift(r.warnAt(), policy.limit().unit(), r.pausedSince(), now);
-    records.resume(r.id(), taskId, warn, due, Duration.between(r.pausedSince(), now).toMillis());
+    records.resume(r.id(), taskId, taskId, warn, due, Duration.between(r.pausedSince(), now).toMillis());
     records.event(r, "RESUMED", why + r.stepName() + "恢复计时，期限按中止时间顺延", now);
     return due;
-  }
-
-  private Optional<SlaRecord> caseRecord(DelegateTask task) {
-    return records.find(task.getProcessInstanceId(), SlaRecords.CASE_STEP);
-  }
-
-  private static String businessKey(DelegateTask task) {
-    return task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
   }
 
   private static String department(DelegateTask task) {

@@ -26,9 +26,9 @@ public class JointCase {
   @Column(name = "case_number", unique = true, length = 32)
   private String caseNumber;
 
-  @Enumerated(EnumType.STRING)
+  /** A {@link CaseType#name()}. */
   @Column(name = "case_type", nullable = false, length = 40)
-  private CaseType type;
+  private String type;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 20)
@@ -70,7 +70,7 @@ public class JointCase {
 
   public JointCase(CaseType type, String processInstanceId, String applicantName, String applicantIdMasked,
       String applicantEmail, String openDuplicateKey, Instant openedAt, Instant dueAt) {
-    this.type = type;
+    this.type = type.name();
     this.status = CaseStatus.OPEN;
     this.processInstanceId = processInstanceId;
     this.applicantName = applicantName;
@@ -96,7 +96,7 @@ public class JointCase {
     this.dueAt = dueAt;
   }
 
-  public CaseSummary toSummary() {
+  public CaseSummary toSummary(CaseType type) {
     return new CaseSummary(caseNumber, type, status, processInstanceId, applicantName, applicantIdMasked,
         openedAt, dueAt, closedAt, outcomeReason);
   }
@@ -113,7 +113,7 @@ public class JointCase {
     return processInstanceId;
   }
 
-  public CaseType getType() {
+  public String getType() {
     return type;
   }
 

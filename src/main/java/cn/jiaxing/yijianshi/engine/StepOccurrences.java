@@ -1,0 +1,38 @@
+package cn.jiaxing.yijianshi.engine;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The step_occurrence table: department step occurrences, numbered per case and step. Written in the engine's transaction. */
+@Repository
+class StepOccurrences {
+
+  private final JdbcClient db;
+  private final Clock clock;
+
+  StepOccurrences(JdbcClient db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Numbers a new occurrence: one more than the step's occurrences in the case so far. */
+  int add(String jobId, String caseNumber, String processKey, String stepId) {
+    int ordinal = db.sql("select coalesce(max(ordinal), 0) + 1 from step_occurrence"
+            + " where case_number = ? and process_key = ? and step_id = ?")
+        .params(caseNumber, processKey, stepId).query(Integer.class).single();
+    db.sql("insert into step_occurrence (job_id, case_number, process_key, step_id, ordinal, created_at)"
+            + " values (?, ?, ?, ?, ?, ?)")
+        .params(jobId, caseNumber, processKey, stepId, ordinal, Timestamp.from(clock.instant())).update();
+    return ordinal;
+  }
+
+  /** The idempotency key of the occurrence run by this job, if it is a department step's. */
+  Optional<String> idempotencyKey(String jobId) {
+    return db.sql("select case_number, step_id, ordinal from step_occurrence where job_id = ?").param(jobId)
+        .query((rs, n) -> StepOccurrence.idempotencyKey(rs.getString(1), rs.getString(2), rs.getInt(3)))
+        .optional();
+  }
+}
