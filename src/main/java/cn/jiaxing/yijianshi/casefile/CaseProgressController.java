@@ -3,7 +3,6 @@ package cn.jiaxing.yijianshi.casefile;
 import cn.jiaxing.yijianshi.departments.Department;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.http.HttpStatus;
@@ -36,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class CaseProgressController {
 
-  private static final Set<String> STEP_TYPES = Set.of("userTask", "serviceTask", "businessRuleTask", "sendTask");
+  private static final Set<String> STEP_TYPES = Set.of("userTask", "serviceTask", "businessRuleTask", "sendTask", "callActivity");
 
   private final CaseFiles cases;
   private final HistoryService history;
@@ -78,38 +76,47 @@ class CaseProgressController {
     if (instances.isEmpty()) {
       instances = List.of(c.processInstanceId());
     }
-    List<HistoricActivityInstance> activities = new ArrayList<>();
+    Map<String, List<HistoricActivityInstance>> activities = new HashMap<>();
     Map<String, Date> dueByTask = new HashMap<>();
     List<Job> waiting = new ArrayList<>();
     for (String instance : instances) {
-      activities.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+      activities.put(instance, history.createHistoricActivityInstanceQuery().processInstanceId(instance)
           .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list());
       history.createHistoricTaskInstanceQuery().processInstanceId(instance).list().stream()
           .filter(t -> t.getDueDate() != null).forEach(t -> dueByTask.put(t.getId(), t.getDueDate()));
       waiting.addAll(management.createJobQuery().processInstanceId(instance).list());
     }
     List<Step> steps = new ArrayList<>();
-    activities.stream().filter(a -> STEP_TYPES.contains(a.getActivityType()))
-        // by start time (a stable sort: each instance's own order stays), the root's steps first at one instant
-        .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime)
-            .thenComparing(a -> !a.getProcessInstanceId().equals(c.processInstanceId())))
-        .forEach(a -> {
-          String state = a.getEndTime() == null ? "ACTIVE" : (a.isCanceled() ? "CANCELED" : "COMPLETED");
-          Date due = a.getTaskId() == null ? null : dueByTask.get(a.getTaskId());
-          steps.add(step(a.getProcessDefinitionId(), a.getActivityId(), a.getActivityName(), state,
-              a.getStartTime(), a.getEndTime(), due));
-        });
+    addSteps(c.processInstanceId(), activities, dueByTask, steps);
     // department steps waiting for their turn to call (a job not yet run, or failing: an incident)
-    waiting.stream().map(j -> (JobEntity) j)
-        .filter(j -> j.getActivityId() != null && departmentOf(j.getProcessDefinitionId(), j.getActivityId()) != null)
-        .sorted(Comparator.comparing(Job::getCreateTime))
-        .forEach(j -> steps.add(step(j.getProcessDefinitionId(), j.getActivityId(),
-            nameOf(j.getProcessDefinitionId(), j.getActivityId()), j.getRetries() == 0 ? "INCIDENT" : "WAITING",
-            j.getCreateTime(), null, null)));
+    for (Job j : waiting) {
+      String activityId = j.getJobDefinitionId() == null ? null : management.createJobDefinitionQuery()
+          .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId();
+      if (activityId != null && departmentOf(j.getProcessDefinitionId(), activityId) != null) {
+        steps.add(step(j.getProcessDefinitionId(), activityId, nameOf(j.getProcessDefinitionId(), activityId),
+            j.getRetries() == 0 ? "INCIDENT" : "WAITING", j.getCreateTime(), null, null));
+      }
+    }
     return new Progress(c.caseNumber(), c.type(), c.type().displayName(), c.status(), c.status().displayName(),
         c.applicantName(), c.applicantIdMasked(), c.openedAt(), c.dueAt(), c.closedAt(), c.outcomeReason(), steps,
         caseHistories.stream().flatMap(h -> h.entries(c.processInstanceId()).stream())
             .sorted(java.util.Comparator.comparing(CaseHistory.Entry::at)).toList());
+  }
+
+  /** The instance's steps in order, each call activity followed by the steps of the process it called. */
+  private void addSteps(String instance, Map<String, List<HistoricActivityInstance>> activities,
+      Map<String, Date> dueByTask, List<Step> steps) {
+    for (HistoricActivityInstance a : activities.getOrDefault(instance, List.of())) {
+      if (STEP_TYPES.contains(a.getActivityType())) {
+        String state = a.getEndTime() == null ? "ACTIVE" : (a.isCanceled() ? "CANCELED" : "COMPLETED");
+        Date due = a.getTaskId() == null ? null : dueByTask.get(a.getTaskId());
+        steps.add(step(a.getProcessDefinitionId(), a.getActivityId(), a.getActivityName(), state, a.getStartTime(),
+            a.getEndTime(), due));
+      }
+      if (a.getCalledProcessInstanceId() != null) {
+        addSteps(a.getCalledProcessInstanceId(), activities, dueByTask, steps);
+      }
+    }
   }
 
   private Step step(String processDefinitionId, String activityId, String name, String state, Date startedAt,
