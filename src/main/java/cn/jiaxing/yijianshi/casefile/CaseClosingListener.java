@@ -12,16 +12,18 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${caseClosingListener}} on every end event: closes the case with the end event's
+ * On every end event with an {@code outcome} property (added by {@link CaseLifecyclePlugin}): closes the case with the end event's
  * {@code outcome} property (COMPLETED or REFUSED), the {@code refusalReason} variable for a refusal,
  * and the family's {@link CaseResults}. Only the case's root process closes it: a called process's
  * end events are steps of the case.
  */
-@Component("caseClosingListener")
+@Component
 class CaseClosingListener implements ExecutionListener {
 
   /** Set by refusal paths: a boundary error's message or the clerk's reason. */
   static final String REFUSAL_REASON = "refusalReason";
+  /** The end event's property naming the case's outcome. */
+  static final String OUTCOME = "outcome";
 
   private final CaseFiles cases;
   private final List<CaseResults> results;
@@ -37,7 +39,7 @@ class CaseClosingListener implements ExecutionListener {
       return; // a called process's end is a step of its case, not the case's end
     }
     FlowElement end = execution.getBpmnModelElementInstance();
-    CaseStatus outcome = CaseStatus.valueOf(property(end, "outcome"));
+    CaseStatus outcome = CaseStatus.valueOf(property(end, OUTCOME));
     String processKey = processKey(end);
     Map<String, String> delivered = results.stream().filter(r -> r.processKey().equals(processKey)).findFirst()
         .map(r -> r.results(execution)).orElse(Map.of());

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
  * The life of a case around its process instance, with built-in listeners (they run even when an
  * operator skips custom listeners):
  * <ul>
+ *   <li>An end event with an {@code outcome} property (COMPLETED or REFUSED) closes the case when
+ *       the root instance reaches it ({@link CaseClosingListener}); the model names only the outcome.</li>
  *   <li>A case process may only start at its start event, with its listeners: the start form and
  *       its checks are where a case is opened. A start "before an activity" or without listeners
  *       (possible over REST with the plain start right) is rejected.</li>
@@ -34,10 +38,12 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
 
   private final CaseFiles cases;
   private final List<CaseResults> results;
+  private final CaseClosingListener closing;
 
-  CaseLifecyclePlugin(@Lazy CaseFiles cases, @Lazy List<CaseResults> results) {
+  CaseLifecyclePlugin(@Lazy CaseFiles cases, @Lazy List<CaseResults> results, @Lazy CaseClosingListener closing) {
     this.cases = cases;
     this.results = results;
+    this.closing = closing;
   }
 
   @Override
@@ -49,6 +55,13 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
       public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
         process.addBuiltInListener(ExecutionListener.EVENTNAME_START, onStart);
         process.addBuiltInListener(ExecutionListener.EVENTNAME_END, onEnd);
+      }
+
+      @Override
+      public void parseEndEvent(Element endEventElement, ScopeImpl scope, ActivityImpl endEvent) {
+        if (ParseListeners.property(endEventElement, CaseClosingListener.OUTCOME) != null) {
+          endEvent.addBuiltInListener(ExecutionListener.EVENTNAME_START, closing);
+        }
       }
     });
   }

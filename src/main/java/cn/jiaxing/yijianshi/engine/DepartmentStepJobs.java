@@ -5,6 +5,8 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.DefaultFailedJobParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * service task with a {@code department} property; it runs as its own job (asynchronous before),
  * and that job is the occurrence: created when the flow reaches the step (once per loop round, per
  * multi-instance element, per parallel branch, per called instance), kept through every retry,
- * done when the department answered. The job's history events (the engine produces them in the
+ * done when the department answered. Unless the model says otherwise, it is retried with the
+ * platform's cycle ({@code yijianshi.engine.department-retry-cycle}). The job's history events (the engine produces them in the
  * transaction that creates, runs or deletes the job) number the occurrence and tell
  * {@link DepartmentWaits} when the wait on the department starts and ends.
  */
@@ -36,10 +39,12 @@ class DepartmentStepJobs extends AbstractProcessEnginePlugin implements HistoryE
 
   private final StepOccurrences occurrences;
   private final List<DepartmentWaits> waits;
+  private final EngineSettings settings;
 
-  DepartmentStepJobs(@Lazy StepOccurrences occurrences, @Lazy List<DepartmentWaits> waits) {
+  DepartmentStepJobs(@Lazy StepOccurrences occurrences, @Lazy List<DepartmentWaits> waits, EngineSettings settings) {
     this.occurrences = occurrences;
     this.waits = waits;
+    this.settings = settings;
   }
 
   @Override
@@ -50,6 +55,12 @@ class DepartmentStepJobs extends AbstractProcessEnginePlugin implements HistoryE
         String department = ParseListeners.property(serviceTaskElement, DEPARTMENT);
         if (department != null && !department.isBlank()) {
           activity.setProperty(DEPARTMENT, department);
+          // the platform's retry cycle, unless the model gives the step its own
+          if (activity.getProperties().get(DefaultFailedJobParseListener.FAILED_JOB_CONFIGURATION) == null) {
+            activity.getProperties().set(DefaultFailedJobParseListener.FAILED_JOB_CONFIGURATION,
+                new FailedJobRetryConfiguration(configuration.getExpressionManager()
+                    .createExpression(settings.departmentRetryCycle())));
+          }
         }
       }
     });

@@ -11,12 +11,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class EngineConfiguration {
 
-  /** The retry cycle expression used by department service tasks. */
-  @Bean
-  String departmentRetryCycle(EngineSettings settings) {
-    return settings.departmentRetryCycle();
-  }
-
   /**
    * The platform's clock follows the engine clock ({@link ClockUtil}), so tests that move engine
    * time move due dates, case timestamps and mail retries with it.
