@@ -1,6 +1,7 @@
 package cn.jiaxing.yijianshi.casefile;
 
 import cn.jiaxing.yijianshi.departments.Department;
+import cn.jiaxing.yijianshi.departments.Departments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -39,15 +40,17 @@ class CaseProgressController {
   private final CaseFiles cases;
   private final HistoryService history;
   private final ManagementService management;
+  private final Departments departments;
   private final RepositoryService repository;
   private final List<CaseHistory> caseHistories;
   private final Map<String, Map<String, String>> departmentsByDefinition = new ConcurrentHashMap<>();
 
-  CaseProgressController(CaseFiles cases, HistoryService history, ManagementService management,
+  CaseProgressController(CaseFiles cases, HistoryService history, ManagementService management, Departments departments,
       RepositoryService repository, List<CaseHistory> caseHistories) {
     this.cases = cases;
     this.history = history;
     this.management = management;
+    this.departments = departments;
     this.repository = repository;
     this.caseHistories = caseHistories;
   }
@@ -122,7 +125,7 @@ class CaseProgressController {
   private Step step(String processDefinitionId, String activityId, String name, String state, Date startedAt,
       Date endedAt, Date dueAt) {
     String dept = departmentOf(processDefinitionId, activityId);
-    return new Step(activityId, name, dept, Department.fromCode(dept).map(Department::displayName).orElse(null),
+    return new Step(activityId, name, dept, departments.find(dept).map(Department::displayName).orElse(null),
         state, toInstant(startedAt), toInstant(endedAt), toInstant(dueAt));
   }
 

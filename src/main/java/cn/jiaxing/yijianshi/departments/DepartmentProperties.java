@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the department systems are and how to reach them. A department without an entry in
+ * Where the department systems (of the catalogue, see {@link Departments}) are and how to reach them. A department without an entry in
  * {@code endpoints} is reached at {@code default-base-url}/{code} with the default credentials.
  *
  * <pre>
@@ -31,9 +31,9 @@ public record DepartmentProperties(
   }
 
   /** The effective endpoint of a department. */
-  public Endpoint endpoint(Department department) {
-    Endpoint own = endpoints == null ? null : endpoints.get(department.code());
-    String base = own != null && own.baseUrl() != null ? own.baseUrl() : defaultBaseUrl + "/" + department.code();
+  public Endpoint endpoint(String system) {
+    Endpoint own = endpoints == null ? null : endpoints.get(system);
+    String base = own != null && own.baseUrl() != null ? own.baseUrl() : defaultBaseUrl + "/" + system;
     return new Endpoint(
         base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
         own != null && own.username() != null ? own.username() : username,

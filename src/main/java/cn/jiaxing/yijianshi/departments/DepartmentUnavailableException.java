@@ -6,7 +6,7 @@ package cn.jiaxing.yijianshi.departments;
  */
 public class DepartmentUnavailableException extends RuntimeException {
 
-  public DepartmentUnavailableException(Department department, String operation, String detail, Throwable cause) {
-    super(department.code() + "/" + operation + " unavailable: " + detail, cause);
+  public DepartmentUnavailableException(String system, String operation, String detail, Throwable cause) {
+    super(system + "/" + operation + " unavailable: " + detail, cause);
   }
 }

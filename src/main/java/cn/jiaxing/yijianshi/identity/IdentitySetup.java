@@ -1,6 +1,7 @@
 package cn.jiaxing.yijianshi.identity;
 
 import cn.jiaxing.yijianshi.departments.Department;
+import cn.jiaxing.yijianshi.departments.Departments;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,12 @@ class IdentitySetup {
   private final FilterService filters;
   private final TaskService tasks;
   private final IdentityProperties properties;
+  private final Departments departments;
   private final boolean demo;
   private final String demoPassword;
 
   IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, IdentityProperties properties,
+      TaskService tasks, IdentityProperties properties, Departments departments,
       @Value("${yijianshi.demo.enabled:false}") boolean demo,
       @Value("${yijianshi.demo.password:demo}") String demoPassword) {
     this.identity = identity;
@@ -56,6 +58,7 @@ class IdentitySetup {
     this.filters = filters;
     this.tasks = tasks;
     this.properties = properties;
+    this.departments = departments;
     this.demo = demo;
     this.demoPassword = demoPassword;
   }
@@ -81,7 +84,7 @@ class IdentitySetup {
     Map<String, String> groups = new LinkedHashMap<>();
     groups.put(StaffGroups.FRONT_DESK, "综合受理窗口");
     groups.put(StaffGroups.SUPERVISOR, "督办（监督）");
-    for (Department d : Department.values()) {
+    for (Department d : departments.roles()) {
       groups.put(d.code(), d.displayName());
     }
     groups.forEach((id, name) -> group(id, name, "WORKFLOW"));
@@ -121,7 +124,7 @@ class IdentitySetup {
         grant(group, Resources.FILTER, filterId, Permissions.READ);
       }
     }
-    for (Department d : Department.values()) {
+    for (Department d : departments.roles()) {
       // department clerks see process names, deployed forms and the variables of the tasks offered to
       // their group; the tasks themselves are granted by Camunda when the group becomes a candidate
       grant(d.code(), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
@@ -134,12 +137,9 @@ class IdentitySetup {
 
   private void demoUsers() {
     user("qiantai", "综合窗口", "前台", StaffGroups.FRONT_DESK);
-    user("minzheng", "民政", "婚姻登记员", Department.MZ.code());
-    user("gongan", "公安", "户籍民警", Department.GA.code());
-    user("weijian", "卫健", "出生医学证明签发员", Department.WJ.code());
-    user("jikong", "疾控", "预防接种登记员", Department.JK.code());
-    user("yibao", "医保", "参保经办员", Department.YB.code());
-    user("renshe", "人社", "社保卡经办员", Department.RS.code());
+    for (Department d : departments.roles()) {
+      departments.demoUser(d.code()).ifPresent(u -> user(u.id(), u.lastName(), u.firstName(), d.code()));
+    }
     user("dubang", "督办", "督查员", StaffGroups.SUPERVISOR);
     user("admin", "平台", "管理员", StaffGroups.ADMIN);
     log.info("Demo users present (password from yijianshi.demo.password)");

@@ -2,7 +2,6 @@ package cn.jiaxing.yijianshi.sla;
 
 import cn.jiaxing.yijianshi.casefile.CaseType;
 import cn.jiaxing.yijianshi.casefile.CaseTypes;
-import cn.jiaxing.yijianshi.departments.Department;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +20,12 @@ public class SlaDashboard {
   private final SlaRecords records;
   private final HistoryService history;
   private final CaseTypes types;
+  private final DepartmentNames names;
   private final Clock clock;
 
-  SlaDashboard(SlaRecords records, HistoryService history, CaseTypes types, Clock clock) {
+  SlaDashboard(SlaRecords records, HistoryService history, CaseTypes types, DepartmentNames names, Clock clock) {
     this.types = types;
+    this.names = names;
     this.records = records;
     this.history = history;
     this.clock = clock;
@@ -100,16 +101,7 @@ public class SlaDashboard {
     return types.byProcessKey(processKey).map(CaseType::displayName).orElse(processKey);
   }
 
-  static String departmentName(String code) {
-    if (code == null || "case".equals(code)) {
-      return "全案承诺时限";
-    }
-    if (SlaRecords.EVENT_WAIT.equals(code)) {
-      return "等待外部结果";
-    }
-    if ("frontdesk".equals(code)) {
-      return "综合受理窗口（申请人补正）";
-    }
-    return Department.fromCode(code).map(Department::displayName).orElse(code);
+  private String departmentName(String code) {
+    return names.of(code);
   }
 }

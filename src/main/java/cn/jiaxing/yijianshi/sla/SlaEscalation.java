@@ -43,10 +43,12 @@ public class SlaEscalation {
   private final ZoneId zone;
   private final MeterRegistry meters;
   private final Timer scans;
+  private final DepartmentNames names;
 
   SlaEscalation(SlaRecords records, Notifications notifications, IdentityService identity, TaskService tasks,
       TransactionTemplate tx, Clock clock, WorkingDayCalendar calendar,
-      @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone, MeterRegistry meters) {
+      @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone, MeterRegistry meters, DepartmentNames names) {
+    this.names = names;
     this.records = records;
     this.notifications = notifications;
     this.identity = identity;
@@ -127,8 +129,8 @@ public class SlaEscalation {
         .filter(Objects::nonNull).filter(e -> !e.isBlank()).toList();
   }
 
-  private static String departmentName(SlaRecord r) {
-    return SlaDashboard.departmentName(r.department());
+  private String departmentName(SlaRecord r) {
+    return names.of(r.department());
   }
 
   private String when(Instant instant) {

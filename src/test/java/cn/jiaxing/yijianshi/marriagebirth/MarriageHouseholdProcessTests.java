@@ -13,7 +13,6 @@ import static org.mockito.Mockito.when;
 
 import cn.jiaxing.yijianshi.TestPeople;
 import cn.jiaxing.yijianshi.casefile.CaseStatus;
-import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
 import cn.jiaxing.yijianshi.departments.DepartmentUnavailableException;
 import cn.jiaxing.yijianshi.engine.RejectedInputException;
@@ -96,7 +95,7 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
     verify(marriageRegistry).checkNotMarried(pi.getBusinessKey() + ":Task_CheckMarriageRecords", groom, bride);
 
     Task confirm = task(pi, "Task_ConfirmMarriageRegistration");
-    BpmnAwareTests.assertThat(confirm).hasCandidateGroup(Department.MZ.code());
+    BpmnAwareTests.assertThat(confirm).hasCandidateGroup("mz");
     assertThat(confirm.getDueDate()).as("due date from the SLA policy").isAfter(Instant.now().minusSeconds(1));
     complete(pi, "Task_ConfirmMarriageRegistration", APPROVE);
     runStep(pi, "Task_RegisterMarriage");
@@ -105,7 +104,7 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
         "Task_RegisterBirthPlanning");
     runStep(pi, "Task_UpdateMaritalStatus");
     runStep(pi, "Task_RegisterBirthPlanning");
-    BpmnAwareTests.assertThat(task(pi, "Task_ReviewHouseholdMove")).hasCandidateGroup(Department.GA.code());
+    BpmnAwareTests.assertThat(task(pi, "Task_ReviewHouseholdMove")).hasCandidateGroup("ga");
     complete(pi, "Task_ReviewHouseholdMove", Map.of(HOUSEHOLD_MOVE_APPROVED, true));
     runStep(pi, "Task_MoveHousehold");
 
@@ -129,7 +128,7 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
 
   @Test
   void aPartyAlreadyMarriedEndsTheCaseAsRefusedWithTheRegistrysReason() {
-    doThrow(new DepartmentRefusalException(Department.MZ, "ALREADY_MARRIED", "当事人在全国婚姻信息库中有在婚登记记录"))
+    doThrow(new DepartmentRefusalException(departments.get("mz"), "ALREADY_MARRIED", "当事人在全国婚姻信息库中有在婚登记记录"))
         .when(marriageRegistry).checkNotMarried(anyString(), anyString(), anyString());
     ProcessInstance pi = start(application(false, false));
     runStep(pi, "Task_CheckMarriageRecords");
@@ -153,7 +152,7 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
   @Test
   void theRegistryRefusingTheRegistrationEndsTheCase() {
     when(marriageRegistry.registerMarriage(anyString(), any(), any(), any()))
-        .thenThrow(new DepartmentRefusalException(Department.MZ, "ALREADY_MARRIED", "女方已于他处登记结婚"));
+        .thenThrow(new DepartmentRefusalException(departments.get("mz"), "ALREADY_MARRIED", "女方已于他处登记结婚"));
     ProcessInstance pi = start(application(true, false));
     runStep(pi, "Task_CheckMarriageRecords");
     complete(pi, "Task_ConfirmMarriageRegistration", APPROVE);
@@ -177,7 +176,7 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
   @Test
   void aHouseholdMoveRefusedByThePoliceSystemIsRecordedAndTheCaseCompletes() {
     when(households.moveHousehold(anyString(), anyString(), anyString()))
-        .thenThrow(new DepartmentRefusalException(Department.GA, "HOUSEHOLD_NOT_FOUND", "未找到投靠对象的常住户口登记"));
+        .thenThrow(new DepartmentRefusalException(departments.get("ga"), "HOUSEHOLD_NOT_FOUND", "未找到投靠对象的常住户口登记"));
     ProcessInstance pi = registered(true, false);
     runStep(pi, "Task_UpdateMaritalStatus");
     complete(pi, "Task_ReviewHouseholdMove", Map.of(HOUSEHOLD_MOVE_APPROVED, true));
@@ -190,7 +189,7 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
 
   @Test
   void aDepartmentOutageIsRetriedThenBecomesAnIncident() {
-    doThrow(new DepartmentUnavailableException(Department.MZ, "marriage-status-checks", "HTTP 503", null))
+    doThrow(new DepartmentUnavailableException("mz", "marriage-status-checks", "HTTP 503", null))
         .when(marriageRegistry).checkNotMarried(anyString(), anyString(), anyString());
     ProcessInstance pi = start(application(false, false));
     for (int attempt = 0; attempt < 3; attempt++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiaxing.yijianshi.casefile.CaseFiles;
 import cn.jiaxing.yijianshi.casefile.CaseSummary;
+import cn.jiaxing.yijianshi.departments.Departments;
 import cn.jiaxing.yijianshi.departments.HealthCommissionClient;
 import cn.jiaxing.yijianshi.departments.HouseholdRegistryClient;
 import cn.jiaxing.yijianshi.departments.MarriageRegistryClient;
@@ -46,6 +47,7 @@ abstract class ProcessTestSupport {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired CaseFiles cases;
+  @Autowired Departments departments;
   @Autowired MailOutbox outbox;
 
   @BeforeEach

@@ -2,13 +2,14 @@ package cn.jiaxing.yijianshi.departments.internal;
 
 import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.DepartmentProperties;
+import cn.jiaxing.yijianshi.departments.Departments;
 import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
 import cn.jiaxing.yijianshi.departments.DepartmentUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +33,16 @@ public class DepartmentHttp {
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final Logger log = LoggerFactory.getLogger(DepartmentHttp.class);
 
-  private final Map<Department, RestClient> clients = new EnumMap<>(Department.class);
+  private final Map<String, RestClient> clients = new HashMap<>();
+  private final Departments departments;
   private final ObjectMapper json;
 
-  DepartmentHttp(DepartmentProperties properties, RestClient.Builder builder, ObjectMapper json) {
+  DepartmentHttp(Departments departments, DepartmentProperties properties, RestClient.Builder builder,
+      ObjectMapper json) {
+    this.departments = departments;
     this.json = json;
-    for (Department d : Department.values()) {
-      DepartmentProperties.Endpoint e = properties.endpoint(d);
+    for (Department d : departments.systems()) {
+      DepartmentProperties.Endpoint e = properties.endpoint(d.code());
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(e.timeout()).build();
       JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
@@ -48,13 +52,19 @@ public class DepartmentHttp {
         b.defaultHeaders(h -> h.setBasicAuth(e.username(), e.password() == null ? "" : e.password(),
             StandardCharsets.UTF_8));
       }
-      clients.put(d, b.build());
+      clients.put(d.code(), b.build());
     }
   }
 
-  public JsonNode post(Department department, String operation, String idempotencyKey, Object body) {
+  /** Posts to a system of the catalogue (its code, e.g. {@code mz}). */
+  public JsonNode post(String system, String operation, String idempotencyKey, Object body) {
+    RestClient client = clients.get(system);
+    if (client == null) {
+      throw new IllegalArgumentException("No department system '" + system + "' in the catalogue");
+    }
+    Department department = departments.get(system);
     try {
-      return clients.get(department).post()
+      return client.post()
           .uri("/" + operation)
           .contentType(MediaType.APPLICATION_JSON)
           .accept(MediaType.APPLICATION_JSON)
@@ -73,22 +83,22 @@ public class DepartmentHttp {
               throw new DepartmentRefusalException(department, refusal.path("code").asText("REFUSED"),
                   refusal.path("message").asText(department.displayName() + "拒绝办理"));
             }
-            throw new DepartmentUnavailableException(department, operation, "HTTP " + status.value(), null);
+            throw new DepartmentUnavailableException(system, operation, "HTTP " + status.value(), null);
           });
     } catch (ResourceAccessException e) {
-      throw new DepartmentUnavailableException(department, operation, e.getMessage(), e);
+      throw new DepartmentUnavailableException(system, operation, e.getMessage(), e);
     } catch (DepartmentRefusalException | DepartmentUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new DepartmentUnavailableException(department, operation, e.toString(), e);
+      throw new DepartmentUnavailableException(system, operation, e.toString(), e);
     }
   }
 
   /** A text field the department must return. */
-  public static String required(JsonNode answer, String field, Department department) {
+  public static String required(JsonNode answer, String field, String system) {
     JsonNode v = answer.get(field);
     if (v == null || v.isNull() || v.asText().isBlank()) {
-      throw new DepartmentUnavailableException(department, field, "answer lacks '" + field + "'", null);
+      throw new DepartmentUnavailableException(system, field, "answer lacks '" + field + "'", null);
     }
     return v.asText();
   }

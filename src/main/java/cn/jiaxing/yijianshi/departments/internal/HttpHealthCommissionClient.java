@@ -2,7 +2,6 @@ package cn.jiaxing.yijianshi.departments.internal;
 
 import static cn.jiaxing.yijianshi.departments.internal.DepartmentHttp.required;
 
-import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.HealthCommissionClient;
 import java.time.LocalDate;
 import java.util.Map;
@@ -10,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 @Component
 class HttpHealthCommissionClient implements HealthCommissionClient {
+
+  private static final String SYSTEM = "wj";
 
   private final DepartmentHttp http;
 
@@ -20,16 +21,16 @@ class HttpHealthCommissionClient implements HealthCommissionClient {
   @Override
   public String issueBirthCertificate(String idempotencyKey, String childName, String childSex,
       LocalDate childBirthDate, String birthHospital, String motherIdNumber) {
-    var answer = http.post(Department.WJ, "birth-certificates", idempotencyKey, Map.of(
+    var answer = http.post(SYSTEM, "birth-certificates", idempotencyKey, Map.of(
         "childName", childName, "childSex", childSex, "childBirthDate", childBirthDate.toString(),
         "birthHospital", birthHospital, "motherIdNumber", motherIdNumber));
-    return required(answer, "certificateNumber", Department.WJ);
+    return required(answer, "certificateNumber", SYSTEM);
   }
 
   @Override
   public String registerBirthPlanning(String idempotencyKey, String fatherIdNumber, String motherIdNumber) {
-    var answer = http.post(Department.WJ, "birth-planning-registrations", idempotencyKey, Map.of(
+    var answer = http.post(SYSTEM, "birth-planning-registrations", idempotencyKey, Map.of(
         "fatherIdNumber", fatherIdNumber, "motherIdNumber", motherIdNumber));
-    return required(answer, "registrationNumber", Department.WJ);
+    return required(answer, "registrationNumber", SYSTEM);
   }
 }

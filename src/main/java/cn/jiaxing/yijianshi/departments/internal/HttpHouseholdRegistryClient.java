@@ -2,7 +2,6 @@ package cn.jiaxing.yijianshi.departments.internal;
 
 import static cn.jiaxing.yijianshi.departments.internal.DepartmentHttp.required;
 
-import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.HouseholdRegistryClient;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 @Component
 class HttpHouseholdRegistryClient implements HouseholdRegistryClient {
+
+  private static final String SYSTEM = "ga";
 
   private final DepartmentHttp http;
 
@@ -20,24 +21,24 @@ class HttpHouseholdRegistryClient implements HouseholdRegistryClient {
   @Override
   public void updateMaritalStatus(String idempotencyKey, String groomIdNumber, String brideIdNumber,
       String marriageCertificateNumber) {
-    http.post(Department.GA, "marital-status-updates", idempotencyKey, Map.of(
+    http.post(SYSTEM, "marital-status-updates", idempotencyKey, Map.of(
         "idNumbers", List.of(groomIdNumber, brideIdNumber),
         "marriageCertificateNumber", marriageCertificateNumber));
   }
 
   @Override
   public String moveHousehold(String idempotencyKey, String moverIdNumber, String hostIdNumber) {
-    var answer = http.post(Department.GA, "household-moves", idempotencyKey, Map.of(
+    var answer = http.post(SYSTEM, "household-moves", idempotencyKey, Map.of(
         "moverIdNumber", moverIdNumber, "hostIdNumber", hostIdNumber, "reason", "夫妻投靠"));
-    return required(answer, "moveNumber", Department.GA);
+    return required(answer, "moveNumber", SYSTEM);
   }
 
   @Override
   public String registerBirth(String idempotencyKey, BirthRegistration r) {
-    var answer = http.post(Department.GA, "birth-registrations", idempotencyKey, Map.of(
+    var answer = http.post(SYSTEM, "birth-registrations", idempotencyKey, Map.of(
         "childName", r.childName(), "childSex", r.childSex(), "childBirthDate", r.childBirthDate().toString(),
         "birthCertificateNumber", r.birthCertificateNumber(),
         "householdParentIdNumber", r.householdParentIdNumber()));
-    return required(answer, "childIdNumber", Department.GA);
+    return required(answer, "childIdNumber", SYSTEM);
   }
 }

@@ -2,7 +2,6 @@ package cn.jiaxing.yijianshi.departments.internal;
 
 import static cn.jiaxing.yijianshi.departments.internal.DepartmentHttp.required;
 
-import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.MedicalInsuranceClient;
 import java.time.LocalDate;
 import java.util.Map;
@@ -10,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 @Component
 class HttpMedicalInsuranceClient implements MedicalInsuranceClient {
+
+  private static final String SYSTEM = "yb";
 
   private final DepartmentHttp http;
 
@@ -19,9 +20,9 @@ class HttpMedicalInsuranceClient implements MedicalInsuranceClient {
 
   @Override
   public Enrolment enrol(String idempotencyKey, String childIdNumber, String childName, LocalDate childBirthDate) {
-    var answer = http.post(Department.YB, "enrolments", idempotencyKey, Map.of(
+    var answer = http.post(SYSTEM, "enrolments", idempotencyKey, Map.of(
         "childIdNumber", childIdNumber, "childName", childName, "childBirthDate", childBirthDate.toString()));
-    return new Enrolment(required(answer, "enrolmentNumber", Department.YB),
-        LocalDate.parse(required(answer, "benefitStart", Department.YB)));
+    return new Enrolment(required(answer, "enrolmentNumber", SYSTEM),
+        LocalDate.parse(required(answer, "benefitStart", SYSTEM)));
   }
 }

@@ -2,13 +2,14 @@ package cn.jiaxing.yijianshi.departments.internal;
 
 import static cn.jiaxing.yijianshi.departments.internal.DepartmentHttp.required;
 
-import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.SocialSecurityCardClient;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
 class HttpSocialSecurityCardClient implements SocialSecurityCardClient {
+
+  private static final String SYSTEM = "rs";
 
   private final DepartmentHttp http;
 
@@ -18,8 +19,8 @@ class HttpSocialSecurityCardClient implements SocialSecurityCardClient {
 
   @Override
   public String applyForCard(String idempotencyKey, String idNumber, String name) {
-    var answer = http.post(Department.RS, "card-applications", idempotencyKey, Map.of(
+    var answer = http.post(SYSTEM, "card-applications", idempotencyKey, Map.of(
         "idNumber", idNumber, "name", name));
-    return required(answer, "applicationNumber", Department.RS);
+    return required(answer, "applicationNumber", SYSTEM);
   }
 }

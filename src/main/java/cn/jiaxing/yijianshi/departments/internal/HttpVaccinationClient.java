@@ -2,7 +2,6 @@ package cn.jiaxing.yijianshi.departments.internal;
 
 import static cn.jiaxing.yijianshi.departments.internal.DepartmentHttp.required;
 
-import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.VaccinationClient;
 import java.time.LocalDate;
 import java.util.Map;
@@ -10,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 @Component
 class HttpVaccinationClient implements VaccinationClient {
+
+  private static final String SYSTEM = "jk";
 
   private final DepartmentHttp http;
 
@@ -20,8 +21,8 @@ class HttpVaccinationClient implements VaccinationClient {
   @Override
   public String issueVaccinationRecord(String idempotencyKey, String childName, LocalDate childBirthDate,
       String motherIdNumber) {
-    var answer = http.post(Department.JK, "vaccination-records", idempotencyKey, Map.of(
+    var answer = http.post(SYSTEM, "vaccination-records", idempotencyKey, Map.of(
         "childName", childName, "childBirthDate", childBirthDate.toString(), "motherIdNumber", motherIdNumber));
-    return required(answer, "recordNumber", Department.JK);
+    return required(answer, "recordNumber", SYSTEM);
   }
 }

@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.jiaxing.yijianshi.departments.Department;
+import cn.jiaxing.yijianshi.departments.Departments;
 import cn.jiaxing.yijianshi.departments.DepartmentProperties;
 import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
 import cn.jiaxing.yijianshi.departments.DepartmentUnavailableException;
@@ -30,6 +30,8 @@ class DepartmentHttpTests {
   @RegisterExtension
   static WireMockExtension department = WireMockExtension.newInstance().build();
 
+  private static final Departments CATALOGUE = Departments.read("departments.yaml");
+
   private DepartmentHttp http;
 
   @BeforeEach
@@ -37,7 +39,7 @@ class DepartmentHttpTests {
     DepartmentProperties properties = new DepartmentProperties(Duration.ofSeconds(10), "http://unused", "user", "pw",
         Map.of("yb", new DepartmentProperties.Endpoint(department.baseUrl() + "/yb/", "yb-user", "yb-secret",
             Duration.ofMillis(1000))));
-    http = new DepartmentHttp(properties, RestClient.builder(), new ObjectMapper());
+    http = new DepartmentHttp(CATALOGUE, properties, RestClient.builder(), new ObjectMapper());
   }
 
   @Test
@@ -64,22 +66,22 @@ class DepartmentHttpTests {
         .withHeader("Content-Type", "application/json")
         .withBody("{\"code\":\"ALREADY_ENROLLED\",\"message\":\"该参保人已参保\"}")));
 
-    assertThatThrownBy(() -> http.post(Department.YB, "enrolments", "k1", Map.of()))
+    assertThatThrownBy(() -> http.post("yb", "enrolments", "k1", Map.of()))
         .isInstanceOfSatisfying(DepartmentRefusalException.class, e -> {
           assertThat(e.code()).isEqualTo("ALREADY_ENROLLED");
           assertThat(e.getMessage()).isEqualTo("该参保人已参保");
-          assertThat(e.department()).isEqualTo(Department.YB);
+          assertThat(e.department()).isEqualTo(CATALOGUE.get("yb"));
         });
   }
 
   @Test
   void serverErrorsAndBadAnswersAreTechnicalFaultsToRetry() {
     department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(500)));
-    assertThatThrownBy(() -> http.post(Department.YB, "enrolments", "k2", Map.of()))
+    assertThatThrownBy(() -> http.post("yb", "enrolments", "k2", Map.of()))
         .isInstanceOf(DepartmentUnavailableException.class).hasMessageContaining("HTTP 500");
 
     department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(200).withBody("{not json")));
-    assertThatThrownBy(() -> http.post(Department.YB, "enrolments", "k3", Map.of()))
+    assertThatThrownBy(() -> http.post("yb", "enrolments", "k3", Map.of()))
         .isInstanceOf(DepartmentUnavailableException.class);
 
     department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(200)
@@ -91,7 +93,7 @@ class DepartmentHttpTests {
   @Test
   void aSlowDepartmentTimesOut() {
     department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
-    assertThatThrownBy(() -> http.post(Department.YB, "enrolments", "k5", Map.of()))
+    assertThatThrownBy(() -> http.post("yb", "enrolments", "k5", Map.of()))
         .isInstanceOf(DepartmentUnavailableException.class);
   }
 
@@ -99,8 +101,8 @@ class DepartmentHttpTests {
   void anUnreachableDepartmentIsATechnicalFault() {
     DepartmentProperties properties = new DepartmentProperties(Duration.ofSeconds(1), "http://127.0.0.1:1", null,
         null, null);
-    DepartmentHttp unreachable = new DepartmentHttp(properties, RestClient.builder(), new ObjectMapper());
-    assertThatThrownBy(() -> unreachable.post(Department.MZ, "marriages", "k6", Map.of()))
+    DepartmentHttp unreachable = new DepartmentHttp(CATALOGUE, properties, RestClient.builder(), new ObjectMapper());
+    assertThatThrownBy(() -> unreachable.post("mz", "marriages", "k6", Map.of()))
         .isInstanceOf(DepartmentUnavailableException.class);
   }
 }

@@ -1,0 +1,60 @@
+package cn.jiaxing.yijianshi.departments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The departments catalogue: what departments.yaml says, and the mistakes it refuses at start-up. */
+class DepartmentsTests {
+
+  @Test
+  void theCatalogueHasTheRolesAndSystemsOfTheCity() {
+    Departments catalogue = Departments.read("departments.yaml");
+    assertThat(catalogue.roles()).extracting(Department::code)
+        .contains("mz", "mzbz", "mzjz", "mzwb", "ga", "wj", "jk", "yb", "rs");
+    // 民政 is one organisation with several roles, and one system
+    assertThat(catalogue.roles()).filteredOn(d -> d.organisation().equals("嘉兴市民政局")).hasSize(4);
+    assertThat(catalogue.systems()).extracting(Department::code).containsExactly("mz", "ga", "wj", "jk", "yb", "rs");
+    assertThat(catalogue.get("wj").displayName()).isEqualTo("卫生健康委员会");
+    assertThat(catalogue.demoUser("mz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("minzheng"));
+    assertThat(catalogue.demoUser("mzbz")).isEmpty();
+    assertThat(catalogue.find("frontdesk")).isEmpty();
+  }
+
+  @Test
+  void aSystemThatIsNoRoleIsNamedAfterItsOrganisation() {
+    Departments catalogue = new Departments(catalogue(Map.of("bdc", new CatalogueProperties.Organisation("嘉兴市不动产登记中心",
+        Map.of("bdcdj", new CatalogueProperties.Role("不动产登记中心（登记）", null)), List.of("bdc")))));
+    assertThat(catalogue.get("bdc").displayName()).isEqualTo("嘉兴市不动产登记中心");
+    assertThat(catalogue.systems()).extracting(Department::code).containsExactly("bdc");
+    assertThat(catalogue.roles()).extracting(Department::code).containsExactly("bdcdj");
+  }
+
+  @Test
+  void mistakesAreRefusedWithTheirPlace() {
+    var role = new CatalogueProperties.Role("某部门", null);
+    assertThatThrownBy(() -> new Departments(catalogue(Map.of(
+        "a", new CatalogueProperties.Organisation("甲", Map.of("dup", role), List.of()),
+        "b", new CatalogueProperties.Organisation("乙", Map.of("dup", role), List.of())))))
+        .hasMessageContaining("'dup' is used twice");
+    assertThatThrownBy(() -> new Departments(catalogue(Map.of(
+        "a", new CatalogueProperties.Organisation("甲", Map.of("frontdesk", role), List.of())))))
+        .hasMessageContaining("code 'frontdesk'");
+    assertThatThrownBy(() -> new Departments(catalogue(Map.of(
+        "a", new CatalogueProperties.Organisation("甲", Map.of("Too-Long-Code-For-A-Column", role), List.of())))))
+        .hasMessageContaining("2–16 lower-case letters");
+    assertThatThrownBy(() -> new Departments(catalogue(Map.of(
+        "a", new CatalogueProperties.Organisation("甲", Map.of("x1", new CatalogueProperties.Role(" ", null)),
+            List.of())))))
+        .hasMessageContaining("'x1' has no name");
+    assertThatThrownBy(() -> new Departments(new CatalogueProperties(null))).hasMessageContaining("catalogue is empty");
+  }
+
+  private static CatalogueProperties catalogue(Map<String, CatalogueProperties.Organisation> organisations) {
+    return new CatalogueProperties(new LinkedHashMap<>(organisations));
+  }
+}
