@@ -122,7 +122,7 @@ class DepartmentStepJobs extends AbstractProcessEnginePlugin implements HistoryE
     int ordinal = occurrences.add(job.getJobId(), caseNumber, processKey, activity.getId());
     StepOccurrence occurrence = new StepOccurrence(job.getJobId(), root.getId(), root.getBusinessKey(), processKey,
         activity.getId(), activity.getName(), department, ordinal);
-    waits.forEach(w -> w.waitStarted(occurrence));
+    waits.forEach(w -> w.waitStarted(occurrence, execution));
   }
 
   @Override

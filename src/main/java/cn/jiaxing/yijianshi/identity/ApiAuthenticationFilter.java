@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
@@ -82,7 +83,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       deny(response, 403, "FORBIDDEN", "当前账号无权访问该接口");
       return;
     }
-    chain.doFilter(request, response);
+    String authenticated = user;
+    // the API sees who asked as the request's remote user (e.g. who granted an extension)
+    chain.doFilter(new HttpServletRequestWrapper(request) {
+      @Override
+      public String getRemoteUser() {
+        return authenticated;
+      }
+    }, response);
   }
 
   private static UserAuthentication webappSession(HttpServletRequest request) {

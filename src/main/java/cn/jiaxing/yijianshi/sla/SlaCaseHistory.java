@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 class SlaCaseHistory implements CaseHistory {
 
   static final Map<String, String> LABELS = Map.of("PAUSED", "时限中止", "RESUMED", "恢复计时",
-      "DUE_SOON", "即将超期提醒", "OVERDUE", "超期督办");
+      "DUE_SOON", "即将超期提醒", "OVERDUE", "超期督办", "EXTENDED", "时限延长");
 
   private final SlaRecords records;
 

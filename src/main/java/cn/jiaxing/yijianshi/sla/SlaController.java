@@ -1,25 +1,50 @@
 package cn.jiaxing.yijianshi.sla;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The SLA API for supervisors (and the Cockpit plugin): {@code /api/sla/dashboard},
- * {@code /api/sla/steps}, {@code /api/sla/process-instances/{id}}. Admitted groups: supervisor, camunda-admin.
+ * {@code /api/sla/steps}, {@code /api/sla/process-instances/{id}}, {@code POST /api/sla/tasks/{id}/extension}. Admitted groups: supervisor, camunda-admin.
  */
 @RestController
 @RequestMapping("/api/sla")
 class SlaController {
 
   private final SlaDashboard dashboard;
+  private final SlaExtensions extensions;
 
-  SlaController(SlaDashboard dashboard) {
+  SlaController(SlaDashboard dashboard, SlaExtensions extensions) {
     this.dashboard = dashboard;
+    this.extensions = extensions;
+  }
+
+  record ExtensionRequest(String reason) {
+  }
+
+  /**
+   * Extends an open user task's time limit once, where its policy allows it ({@code extendable}):
+   * 200 with the new policy and due instant; 400 without a reason; 404 for an unknown task; 409 when
+   * the step is done, not extendable or extended already.
+   */
+  @PostMapping("/tasks/{taskId}/extension")
+  ResponseEntity<?> extend(@PathVariable String taskId, @RequestBody(required = false) ExtensionRequest body,
+      HttpServletRequest request) {
+    try {
+      return ResponseEntity.ok(extensions.extend(taskId, body == null ? null : body.reason(), request.getRemoteUser()));
+    } catch (SlaExtensions.Refused e) {
+      return ResponseEntity.status(e.status).body(Map.of("error", "EXTENSION_REFUSED", "message", e.getMessage()));
+    }
   }
 
   /** Per process and department: open, due soon, overdue, paused; met on time over the last {@code days}. */

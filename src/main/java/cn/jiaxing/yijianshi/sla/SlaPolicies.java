@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class SlaPolicies implements CasePromise {
 
-  private final Map<String, Map<String, SlaPolicy>> policies = new HashMap<>();
+  private final Map<String, Map<String, SlaRule>> policies = new HashMap<>();
   private final SlaPolicy departmentCall;
   private final DueDateCalculator calculator;
   private final Clock clock;
@@ -26,10 +27,14 @@ public class SlaPolicies implements CasePromise {
     this.departmentCall = properties.departmentCall() == null ? null : SlaPolicy.parse(properties.departmentCall());
     if (properties.policies() != null) {
       properties.policies().forEach((process, steps) -> {
-        Map<String, SlaPolicy> parsed = new HashMap<>();
+        Map<String, SlaRule> parsed = new HashMap<>();
         steps.forEach((step, text) -> {
           try {
-            parsed.put(step, SlaPolicy.parse(text));
+            SlaRule rule = SlaRule.parse(text);
+            if (rule.isConditional() && SlaProperties.CASE.equals(step)) {
+              throw new IllegalArgumentException("the case promise is printed on the receipt: one limit, no condition");
+            }
+            parsed.put(step, rule);
           } catch (IllegalArgumentException e) {
             throw new IllegalStateException("yijianshi.sla.policies." + process + "." + step + ": " + e.getMessage(), e);
           }
@@ -44,8 +49,14 @@ public class SlaPolicies implements CasePromise {
     return Optional.ofNullable(departmentCall);
   }
 
+  /** A step's policy for an occurrence starting with these variables (a conditional limit is decided by them). */
+  public Optional<SlaPolicy> policy(String processKey, String stepId, VariableScope variables) {
+    return Optional.ofNullable(policies.getOrDefault(processKey, Map.of()).get(stepId)).map(r -> r.resolve(variables));
+  }
+
+  /** A policy that depends on no variable (the case promise). */
   public Optional<SlaPolicy> policy(String processKey, String stepId) {
-    return Optional.ofNullable(policies.getOrDefault(processKey, Map.of()).get(stepId));
+    return policy(processKey, stepId, null);
   }
 
   DueDateCalculator calculator() {

@@ -60,6 +60,16 @@ public class SlaRecords {
         .params(occurrenceId, taskId, ts(warnAt), ts(dueAt), pausedMillis, id).update();
   }
 
+  /**
+   * Extends an open step's limit once: the new policy, warning and due instants, and reminders and
+   * 督办 may come again for the new limit. True for exactly one caller (the policy must still be the old one).
+   */
+  boolean extend(long id, String oldPolicy, String newPolicy, Instant warnAt, Instant dueAt) {
+    return db.sql("update sla_record set policy = ?, warn_at = ?, due_at = ?, reminded_at = null, escalated_at = null"
+            + " where id = ? and policy = ? and completed_at is null")
+        .params(newPolicy, ts(warnAt), ts(dueAt), id, oldPolicy).update() == 1;
+  }
+
   void complete(long id, Instant at, boolean canceled) {
     db.sql("update sla_record set completed_at = ?, canceled = ?, paused_since = null where id = ? and completed_at is null")
         .params(ts(at), canceled, id).update();

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,7 @@ public class SlaTracker implements DepartmentWaits {
    * case, the stopped record runs on for it.
    */
   void taskCreated(DelegateTask task, String processKey, String stepId) {
-    Optional<SlaPolicy> policy = policies.policy(processKey, stepId);
+    Optional<SlaPolicy> policy = policies.policy(processKey, stepId, task);
     if (policy.isEmpty()) {
       log.warn("No SLA policy for {}/{}: task {} has no due date", processKey, stepId, task.getId());
       return;
@@ -101,8 +102,8 @@ public class SlaTracker implements DepartmentWaits {
 
   /** A department step's job was created: the wait on the department starts (see {@link DepartmentWaits}). */
   @Override
-  public void waitStarted(StepOccurrence o) {
-    policies.policy(o.processKey(), o.stepId()).or(policies::departmentCall).ifPresent(policy ->
+  public void waitStarted(StepOccurrence o, VariableScope variables) {
+    policies.policy(o.processKey(), o.stepId(), variables).or(policies::departmentCall).ifPresent(policy ->
         started(o.id(), o.rootProcessInstanceId(), o.caseNumber(), o.processKey(), o.stepId(), o.stepName(),
             o.department(), policy));
   }
@@ -116,7 +117,7 @@ public class SlaTracker implements DepartmentWaits {
   /** A timed wait that is not a department's (a message, a timer, an event-based choice) was entered. */
   void eventWaitStarted(DelegateExecution execution, String processKey, String stepId, String stepName,
       String department) {
-    policies.policy(processKey, stepId).ifPresent(policy -> {
+    policies.policy(processKey, stepId, execution).ifPresent(policy -> {
       ExecutionEntity root = CaseNumbers.root(execution);
       started(execution.getActivityInstanceId(), root.getId(), root.getBusinessKey(), processKey, stepId, stepName,
           department, policy);

@@ -72,7 +72,8 @@ class ProcessConventionsTests {
     String processId = process.getId();
     check(problems, file.getFileName().toString().equals(processId + ".bpmn"), "file name != process id " + processId);
     check(problems, process.getCamundaHistoryTimeToLiveString() != null, "no historyTimeToLive");
-    Map<String, String> slaSteps = slaPolicies().getOrDefault(processId, Map.of());
+    String family = file.getParent().getFileName().toString();
+    Map<String, String> slaSteps = slaPolicies(family).getOrDefault(processId, Map.of());
     check(problems, slaSteps.containsKey("case"), "no case-level SLA policy (yijianshi.sla.policies." + processId + ".case)");
 
     Set<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
@@ -170,11 +171,15 @@ class ProcessConventionsTests {
     }
   }
 
-  /** The SLA policies as configured in application.yaml. */
-  private static Map<String, Map<String, String>> slaPolicies() throws IOException {
+  /** The SLA policies of a family: its own file, src/main/resources/sla/{@code <family>}.yaml, imported by application.yaml. */
+  private static Map<String, Map<String, String>> slaPolicies(String family) throws IOException {
+    String file = "sla/" + family + ".yaml";
+    if (!Files.readString(Path.of("src/main/resources/application.yaml")).contains("classpath:" + file)) {
+      throw new AssertionError("application.yaml does not import classpath:" + file);
+    }
     StandardEnvironment env = new StandardEnvironment();
     for (PropertySource<?> source : new YamlPropertySourceLoader()
-        .load("application", new FileSystemResource("src/main/resources/application.yaml"))) {
+        .load(family, new FileSystemResource("src/main/resources/" + file))) {
       env.getPropertySources().addLast(source);
     }
     return Binder.get(env).bind("yijianshi.sla", SlaProperties.class).map(SlaProperties::policies).orElse(Map.of());

@@ -1,5 +1,11 @@
 package cn.jiaxing.yijianshi.sla;
 
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.pvm.runtime.ExecutionImpl;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +30,43 @@ class SlaPolicyTests {
     assertThatThrownBy(() -> SlaPolicy.parse("5WD warn 2H")).hasMessageContaining("unit");
     assertThatThrownBy(() -> SlaPolicy.parse("2WD warn 3WD")).hasMessageContaining("not longer");
     assertThatThrownBy(() -> SlaPolicy.parse("soon")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aLimitMayAllowOneExtensionInItsUnit() {
+    SlaPolicy policy = SlaPolicy.parse("30WD warn 5WD extendable 45WD");
+    assertThat(policy.extendableTo()).isEqualTo(SlaDuration.parse("45WD"));
+    assertThat(policy.extension()).isEqualTo(SlaDuration.parse("15WD"));
+    assertThat(SlaPolicy.parse(policy.toString())).isEqualTo(policy);
+    assertThat(SlaPolicy.parse("5WD").extension()).isNull();
+    assertThatThrownBy(() -> SlaPolicy.parse("30WD extendable 20WD")).hasMessageContaining("longer");
+    assertThatThrownBy(() -> SlaPolicy.parse("30WD extendable 45CD")).hasMessageContaining("unit");
+  }
+
+  @Test
+  void aLimitMayDependOnAYesNoVariableOfTheStep() {
+    SlaRule rule = SlaRule.parse("24H if urgent else 5WD warn 2WD");
+    VariableMap urgent = Variables.createVariables().putValue("urgent", true);
+    VariableMap text = Variables.createVariables().putValue("urgent", "true");
+    VariableMap routine = Variables.createVariables().putValue("urgent", false);
+    assertThat(rule.resolve(scope(urgent)))
+        .isEqualTo(SlaPolicy.parse("24H"));
+    assertThat(rule.resolve(scope(text))).isEqualTo(SlaPolicy.parse("24H"));
+    assertThat(rule.resolve(scope(routine))).isEqualTo(SlaPolicy.parse("5WD warn 2WD"));
+    assertThat(rule.resolve(scope(Variables.createVariables()))).isEqualTo(SlaPolicy.parse("5WD warn 2WD"));
+    assertThat(rule.resolve(null)).isEqualTo(SlaPolicy.parse("5WD warn 2WD"));
+    assertThat(SlaRule.parse("5WD").resolve(null)).isEqualTo(SlaPolicy.parse("5WD"));
+    assertThatThrownBy(() -> SlaRule.parse("24H if urgent else soon")).isInstanceOf(IllegalArgumentException.class);
+    // the case promise is printed on the receipt: one limit
+    assertThatThrownBy(() -> new SlaPolicies(new SlaProperties(Map.of("P", Map.of("case", "24H if urgent else 5WD")),
+        null), WorkingDayCalendar.loadDefault(), java.time.Clock.systemUTC(), SH))
+        .hasMessageContaining("yijianshi.sla.policies.P.case").hasMessageContaining("one limit");
+  }
+
+  private static VariableScope scope(VariableMap variables) {
+    ExecutionImpl execution = new ExecutionImpl();
+    execution.setVariables(variables);
+    return execution;
   }
 
   @Test
