@@ -4,11 +4,13 @@ import static cn.jiaxing.yijianshi.marriagebirth.MarriageVariables.*;
 
 import cn.jiaxing.yijianshi.casefile.CaseIntake;
 import cn.jiaxing.yijianshi.engine.ApplicantChecks;
+import cn.jiaxing.yijianshi.engine.Decisions;
 import cn.jiaxing.yijianshi.engine.InputChecks;
 import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component("marriageApplicationListener")
 class MarriageApplicationListener implements ExecutionListener {
 
+  static final String MARRIAGEABLE_AGE = "Decision_MarriageableAge";
   private static final Set<String> DIRECTIONS = Set.of("BRIDE_TO_GROOM", "GROOM_TO_BRIDE");
 
   private final CaseIntake intake;
@@ -53,6 +56,15 @@ class MarriageApplicationListener implements ExecutionListener {
     }
   }
 
+  /** The legal age is a policy rule: the DMN table {@value #MARRIAGEABLE_AGE} beside the process. */
+  private static void legalAge(InputChecks checks, DelegateExecution execution, ResidentIdNumber person, String party,
+      String sex, LocalDate today) {
+    var rule = Decisions.single(execution, MARRIAGEABLE_AGE, Map.of("sex", person.isMale() ? "M" : "F"));
+    int minimum = ((Number) rule.getEntry("minimumAge")).intValue();
+    checks.require(person.ageOn(today) >= minimum, party + "未达法定婚龄：登记日（" + today + "）年满"
+        + person.ageOn(today) + "周岁，" + sex + "不得早于" + minimum + "周岁（" + rule.getEntry("legalBasis") + "）");
+  }
+
   @Override
   public void notify(DelegateExecution execution) {
     LocalDate today = LocalDate.now(clock);
@@ -66,13 +78,11 @@ class MarriageApplicationListener implements ExecutionListener {
     }
     if (groom != null) {
       checks.require(groom.isMale(), "男方身份证号码显示性别为女，结婚登记双方须为一男一女");
-      checks.require(groom.ageOn(today) >= rules.groomMinimumAge(), "男方未达法定婚龄：登记日（" + today + "）年满"
-          + groom.ageOn(today) + "周岁，男不得早于" + rules.groomMinimumAge() + "周岁（民法典第一千零四十七条）");
+      legalAge(checks, execution, groom, "男方", "男", today);
     }
     if (bride != null) {
       checks.require(!bride.isMale(), "女方身份证号码显示性别为男，结婚登记双方须为一男一女");
-      checks.require(bride.ageOn(today) >= rules.brideMinimumAge(), "女方未达法定婚龄：登记日（" + today + "）年满"
-          + bride.ageOn(today) + "周岁，女不得早于" + rules.brideMinimumAge() + "周岁（民法典第一千零四十七条）");
+      legalAge(checks, execution, bride, "女方", "女", today);
     }
     checks.require(checks.isTrue(DECLARATION_SIGNED), "双方须签署《申请结婚登记声明书》（本人无配偶、与对方无禁止结婚的亲属关系）");
     checks.require(checks.isTrue(BOTH_PRESENT), "结婚登记须男女双方本人共同到场（民法典第一千零四十九条）");

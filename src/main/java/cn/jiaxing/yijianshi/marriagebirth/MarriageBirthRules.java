@@ -5,15 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Legal thresholds, as configuration so that a change in law is a configuration change.
+ * Legal thresholds that are a number only, as configuration so that a change in law is a
+ * configuration change. (Rules that are tables are DMN beside their process, e.g. the legal age
+ * of marriage in {@code processes/marriagebirth/Decision_MarriageableAge.dmn}.)
  *
- * @param groomMinimumAge 民法典 art. 1047: male not earlier than 22
- * @param brideMinimumAge 民法典 art. 1047: female not earlier than 20
  * @param birthApplicationWindow the joint birth service accepts births this recent (户口登记条例 art. 7: 1 month)
  */
 @ConfigurationProperties("yijianshi.marriage-birth")
-public record MarriageBirthRules(
-    @DefaultValue("22") int groomMinimumAge,
-    @DefaultValue("20") int brideMinimumAge,
-    @DefaultValue("P1M") Period birthApplicationWindow) {
+public record MarriageBirthRules(@DefaultValue("P1M") Period birthApplicationWindow) {
 }

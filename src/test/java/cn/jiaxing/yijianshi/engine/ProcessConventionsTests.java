@@ -1,10 +1,10 @@
 package cn.jiaxing.yijianshi.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.Departments;
 import cn.jiaxing.yijianshi.identity.StaffGroups;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +31,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import cn.jiaxing.yijianshi.sla.SlaProperties;
@@ -60,6 +64,33 @@ class ProcessConventionsTests {
     try (Stream<Path> files = Files.walk(Path.of("processes"))) {
       return files.filter(p -> p.toString().endsWith(".bpmn")).toList().stream();
     }
+  }
+
+  static Stream<Path> decisions() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("processes"))) {
+      return files.filter(p -> p.toString().endsWith(".dmn")).toList().stream();
+    }
+  }
+
+  /** A decision table: named ids, a history time to live, and every rule says why (its legal source, where it has one). */
+  @ParameterizedTest
+  @MethodSource("decisions")
+  void decisionTablesFollowTheHouseConventions(Path file) {
+    DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+    List<String> problems = new ArrayList<>();
+    for (Decision decision : model.getModelElementsByType(Decision.class)) {
+      check(problems, file.getFileName().toString().equals(decision.getId() + ".dmn"),
+          "file name is not the decision id " + decision.getId());
+      check(problems, decision.getCamundaHistoryTimeToLiveString() != null,
+          decision.getId() + " lacks camunda:historyTimeToLive");
+      check(problems, decision.getName() != null && !decision.getName().isBlank(), decision.getId() + " has no name");
+    }
+    for (Rule rule : model.getModelElementsByType(Rule.class)) {
+      check(problems, rule.getId().matches("Rule_[A-Za-z0-9]+"), rule.getId() + " is not a named id (Rule_X)");
+      check(problems, rule.getDescription() != null && !rule.getDescription().getTextContent().isBlank(),
+          rule.getId() + " has no annotation saying why (its legal source)");
+    }
+    assertThat(problems).as(file.toString()).isEmpty();
   }
 
   @ParameterizedTest
