@@ -1,7 +1,13 @@
 package cn.jiaxing.yijianshi.engine;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -41,7 +47,7 @@ public final class InputChecks {
   }
 
   /** Whether a text variable holds one of the allowed values (false when missing). */
-  public boolean isOneOf(String variable, java.util.Set<String> allowed) {
+  public boolean isOneOf(String variable, Set<String> allowed) {
     String v = optionalText(variable);
     return v != null && allowed.contains(v);
   }
@@ -63,6 +69,86 @@ public final class InputChecks {
     }
     problems.add("请选择" + label);
     return null;
+  }
+
+  /** One of several outcomes (code → what the form shows); records a problem and returns null otherwise. */
+  public String choice(String variable, String label, Map<String, String> options) {
+    String v = optionalText(variable);
+    if (v == null) {
+      problems.add("请选择" + label);
+      return null;
+    }
+    if (!options.containsKey(v)) {
+      problems.add(label + "只能是：" + String.join("、", options.values()));
+      return null;
+    }
+    return v;
+  }
+
+  /** An amount of money in yuan (at most two decimals) within bounds; records a problem and returns null otherwise. */
+  public BigDecimal amount(String variable, String label, BigDecimal min, BigDecimal max) {
+    Object v = scope.getVariable(variable);
+    if (v == null || v.toString().isBlank()) {
+      problems.add(label + "不能为空");
+      return null;
+    }
+    BigDecimal amount;
+    try {
+      amount = new BigDecimal(v.toString().strip());
+    } catch (NumberFormatException e) {
+      problems.add(label + "应为金额（元，最多两位小数）");
+      return null;
+    }
+    if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
+      problems.add(label + "应为金额（元，最多两位小数）");
+      return null;
+    }
+    if (amount.compareTo(min) < 0 || amount.compareTo(max) > 0) {
+      problems.add(label + "应在" + min.toPlainString() + "元至" + max.toPlainString() + "元之间");
+      return null;
+    }
+    return amount;
+  }
+
+  /** A date (年-月-日; a date-time's date part is taken); records a problem and returns null otherwise. */
+  public LocalDate date(String variable, String label) {
+    String v = text(variable, label);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
+    } catch (DateTimeParseException e) {
+      problems.add(label + "格式不正确，应为 年-月-日");
+      return null;
+    }
+  }
+
+  /**
+   * Several items chosen from a list (a checklist: a list, a JSON array or comma-separated text), at
+   * least {@code min}; records a problem and returns the valid ones otherwise.
+   */
+  public List<String> selections(String variable, String label, Set<String> allowed, int min) {
+    Object v = scope.getVariable(variable);
+    List<String> chosen = new ArrayList<>();
+    if (v instanceof Collection<?> items) {
+      items.forEach(i -> chosen.add(String.valueOf(i).strip()));
+    } else if (v != null && !v.toString().isBlank()) {
+      for (String item : v.toString().replaceAll("[\\[\\]\"]", "").split("[,，]")) {
+        if (!item.isBlank()) {
+          chosen.add(item.strip());
+        }
+      }
+    }
+    List<String> unknown = chosen.stream().filter(c -> !allowed.contains(c)).distinct().toList();
+    if (!unknown.isEmpty()) {
+      problems.add(label + "中含有不可选的项目：" + String.join("、", unknown.stream().limit(5).toList()));
+    }
+    List<String> valid = chosen.stream().filter(allowed::contains).distinct().toList();
+    if (unknown.isEmpty() && valid.size() < min) {
+      problems.add("请至少选择" + min + "项" + label);
+    }
+    return valid;
   }
 
   /** Runs a parse that signals bad input with an {@link IllegalArgumentException} carrying a Chinese message. */

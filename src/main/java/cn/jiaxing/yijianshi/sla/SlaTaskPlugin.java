@@ -42,7 +42,7 @@ class SlaTaskPlugin extends AbstractProcessEnginePlugin {
         String stepId = activity.getId();
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> tracker.taskCreated(t, processKey, stepId));
-        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> tracker.taskCompleted(t, stepId));
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> tracker.taskCompleted(t, processKey, stepId));
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, tracker::taskDeleted);
       }
 

@@ -5,7 +5,7 @@ import cn.jiaxing.yijianshi.casefile.CaseFiles;
 import cn.jiaxing.yijianshi.casefile.CaseOpened;
 import cn.jiaxing.yijianshi.casefile.CaseStatus;
 import cn.jiaxing.yijianshi.engine.CaseNumbers;
-import cn.jiaxing.yijianshi.engine.DecisionRule;
+import cn.jiaxing.yijianshi.engine.CompletionRule;
 import cn.jiaxing.yijianshi.engine.DepartmentWaits;
 import cn.jiaxing.yijianshi.engine.InputChecks;
 import cn.jiaxing.yijianshi.engine.StepOccurrence;
@@ -85,7 +85,7 @@ public class SlaTracker implements DepartmentWaits {
     Optional<SlaRecord> paused = records.findPaused(root.getId(), processKey, stepId);
     Instant due;
     if (paused.isPresent()) {
-      String why = Boolean.FALSE.equals(task.getVariable(DecisionRule.MATERIALS_SUPPLEMENTED))
+      String why = Boolean.FALSE.equals(task.getVariable(CompletionRule.MATERIALS_SUPPLEMENTED))
           ? "申请人未能补正，退回" : "材料已补正，";
       due = resume(paused.get(), task.getId(), policy.get(), now, why);
       records.findCase(root.getId()).filter(c -> c.pausedSince() != null).ifPresent(c -> {
@@ -140,10 +140,10 @@ public class SlaTracker implements DepartmentWaits {
         .ifPresent(r -> records.complete(r.id(), clock.instant(), canceled));
   }
 
-  void taskCompleted(DelegateTask task, String stepId) {
+  void taskCompleted(DelegateTask task, String processKey, String stepId) {
     records.findOccurrence(task.getId()).ifPresent(r -> {
       Instant now = clock.instant();
-      if (decisions.allowsSupplement(stepId) && new InputChecks(task).isTrue(DecisionRule.SUPPLEMENT_REQUESTED)) {
+      if (decisions.allowsSupplement(processKey, stepId) && new InputChecks(task).isTrue(CompletionRule.SUPPLEMENT_REQUESTED)) {
         records.pause(r.id(), now);
         records.event(r, "PAUSED", "申请人补正材料，" + r.stepName() + "办理时限中止", now);
         records.findCase(r.processInstanceId()).ifPresent(c -> records.pause(c.id(), now));
