@@ -3,6 +3,7 @@ package cn.jiaxing.yijianshi.engine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -45,9 +46,11 @@ public class TaskDecisionValidator implements TaskListener {
     }
     InputChecks checks = new InputChecks(task);
     if (rule.allowsSupplement() && checks.isTrue(CompletionRule.SUPPLEMENT_REQUESTED)) {
-      checks.text(CompletionRule.SUPPLEMENT_NOTE, "需补正的材料及要求");
+      String note = checks.text(CompletionRule.SUPPLEMENT_NOTE, "需补正的材料及要求");
       checks.throwIfAny("任务未能提交");
-      return;
+      // the modelled 补正 path takes over (see SupplementPattern); the flag is spent
+      task.getExecution().setVariable(CompletionRule.SUPPLEMENT_REQUESTED, false);
+      throw new BpmnError(SupplementPattern.ERROR_CODE, note);
     }
     rule.check(checks);
     checks.throwIfAny("任务未能提交");

@@ -153,8 +153,10 @@ public class SlaTracker implements DepartmentWaits {
     });
   }
 
+  /** A task left without completion; one stopped for 补正 keeps its stopped record for the step's next task. */
   void taskDeleted(DelegateTask task) {
-    ended(task.getId(), true);
+    records.findOccurrence(task.getId()).filter(r -> r.completedAt() == null && r.pausedSince() == null)
+        .ifPresent(r -> records.complete(r.id(), clock.instant(), true));
   }
 
   private Instant resume(SlaRecord r, String taskId, SlaPolicy policy, Instant now, String why) {
