@@ -20,6 +20,7 @@ import cn.jiaxing.yijianshi.sla.SlaRecord;
 import cn.jiaxing.yijianshi.sla.SlaRecords;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -185,6 +186,20 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Boundary_HouseholdMoveRefused", "EndEvent_MarriageCompleted");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName(HOUSEHOLD_MOVE_REFUSAL_REASON).singleResult().getValue()).isEqualTo("未找到投靠对象的常住户口登记");
+  }
+
+  @Test
+  void anIdNumberTypedIntoAReasonIsMaskedInTheNotice() {
+    String id = TestPeople.woman(30);
+    ProcessInstance pi = registered(true, false);
+    runStep(pi, "Task_UpdateMaritalStatus");
+    complete(pi, "Task_ReviewHouseholdMove", Map.of(HOUSEHOLD_MOVE_APPROVED, false,
+        HOUSEHOLD_MOVE_REFUSAL_REASON, "女方身份证 " + id + " 的户籍不在本市，请到户籍地办理"));
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_MarriageCompleted");
+    List<String> bodies = jdbc.sql("select body from mail_outbox where case_number = ? and kind = 'COMPLETION'")
+        .param(pi.getBusinessKey()).query(String.class).list();
+    assertThat(bodies).isNotEmpty().allSatisfy(body -> assertThat(body)
+        .contains("的户籍不在本市").contains(id.substring(0, 6) + "********").doesNotContain(id));
   }
 
   @Test
