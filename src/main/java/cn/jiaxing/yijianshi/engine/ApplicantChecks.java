@@ -17,7 +17,7 @@ public final class ApplicantChecks {
   }
 
   public static String email(InputChecks checks, String variable) {
-    String email = checks.optionalText(variable);
+    String email = checks.optionalText(variable, "联系邮箱");
     checks.require(email == null || email.length() <= 200 && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
         "联系邮箱格式不正确");
     return email;
@@ -31,7 +31,7 @@ public final class ApplicantChecks {
   }
 
   public static void phone(InputChecks checks, String variable) {
-    String phone = checks.optionalText(variable);
+    String phone = checks.optionalText(variable, "联系电话");
     checks.require(phone == null || phone.matches("1[0-9]{10}"), "联系电话应为11位手机号码");
   }
 }

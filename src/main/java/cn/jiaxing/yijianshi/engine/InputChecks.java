@@ -30,9 +30,13 @@ public final class InputChecks {
     }
   }
 
-  /** A non-blank text variable, stripped; records a problem and returns null when missing. */
+  /** A non-blank text variable, stripped; records a problem and returns null when missing or not text. */
   public String text(String variable, String label) {
     Object v = scope.getVariable(variable);
+    if (v != null && !(v instanceof String)) {
+      problems.add(label + "应为文字");
+      return null;
+    }
     if (v == null || v.toString().isBlank()) {
       problems.add(label + "不能为空");
       return null;
@@ -40,10 +44,20 @@ public final class InputChecks {
     return v.toString().strip();
   }
 
-  /** An optional text variable, stripped; null when missing or blank. */
+  /** An optional text variable, stripped; null when missing or blank; a problem when it is not text. */
+  public String optionalText(String variable, String label) {
+    Object v = scope.getVariable(variable);
+    if (v != null && !(v instanceof String)) {
+      problems.add(label + "应为文字");
+      return null;
+    }
+    return v == null || v.toString().isBlank() ? null : v.toString().strip();
+  }
+
+  /** An optional text variable, stripped; null when missing, blank or not text. */
   public String optionalText(String variable) {
     Object v = scope.getVariable(variable);
-    return v == null || v.toString().isBlank() ? null : v.toString().strip();
+    return !(v instanceof String text) || text.isBlank() ? null : text.strip();
   }
 
   /** Whether a text variable holds one of the allowed values (false when missing). */

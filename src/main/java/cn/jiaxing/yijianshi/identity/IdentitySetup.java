@@ -95,7 +95,9 @@ class IdentitySetup {
 
     for (String process : properties.startableProcesses()) {
       grant(StaffGroups.FRONT_DESK, Resources.PROCESS_DEFINITION, process,
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      // task variables are read per task (see below), not for every task of a process
+      revoke(StaffGroups.FRONT_DESK, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     }
     grant(StaffGroups.FRONT_DESK, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
@@ -125,10 +127,12 @@ class IdentitySetup {
       }
     }
     for (Department d : departments.roles()) {
-      // department clerks see process names, deployed forms and the variables of the tasks offered to
-      // their group; the tasks themselves are granted by Camunda when the group becomes a candidate
-      grant(d.code(), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+      // department clerks see process names and deployed forms; a task and its variables are granted by
+      // Camunda to the group it is offered to (READ, TASK_WORK and, with enforce-specific-variable-permission,
+      // READ_VARIABLE on that task) — not READ_TASK_VARIABLE on the definition, which would open the
+      // variables of every task of the process to every department (an earlier version granted it)
+      grant(d.code(), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+      revoke(d.code(), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     }
     if (demo) {
       demoUsers();
@@ -184,6 +188,20 @@ class IdentitySetup {
       a.addPermission(p);
     }
     authorizations.saveAuthorization(a);
+  }
+
+  /** Takes permissions back from a group's existing grant (one an earlier version made). */
+  private void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+    for (Authorization a : authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).list()) {
+      if (a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+          && java.util.Arrays.stream(permissions).anyMatch(a::isPermissionGranted)) {
+        for (Permission p : permissions) {
+          a.removePermission(p);
+        }
+        authorizations.saveAuthorization(a);
+      }
+    }
   }
 
   /** A shared Tasklist filter; each user sees only the tasks their authorizations allow. */

@@ -133,12 +133,16 @@ class MarriageHouseholdIT extends FullStackTestSupport {
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);
     assertThat(unknown.getBody().get("message").asText()).contains("未找到办件编号为 JXJH20260101999999 的办件");
     // the front desk cannot start a case in its middle (skipping the checks and the registrar)
-    var midway = post("qiantai", "/engine-rest/process-definition/key/{k}/start", Map.of(
+    Map<String, Object> midwayStart = Map.of(
         "variables", variables(application(TestPeople.man(17), TestPeople.woman(27), uniqueEmail("x"))).get("variables"),
-        "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_RegisterMarriage"))),
-        PROCESS_KEY);
-    assertThat(midway.getStatusCode().value()).isEqualTo(400);
-    assertThat(midway.getBody().get("message").asText()).contains("只能通过申请表单从头受理");
+        "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_RegisterMarriage")));
+    var midway = post("qiantai", "/engine-rest/process-definition/key/{k}/start", midwayStart, PROCESS_KEY);
+    assertThat(midway.getStatusCode().value()).isEqualTo(403);
+    assertThat(midway.getBody().get("message").asText()).isEqualTo("该选项仅限平台管理员使用：startInstructions");
+    // nor can an administrator: the engine itself refuses a case started past its checks
+    var midwayAdmin = post("admin", "/engine-rest/process-definition/key/{k}/start", midwayStart, PROCESS_KEY);
+    assertThat(midwayAdmin.getStatusCode().value()).isEqualTo(400);
+    assertThat(midwayAdmin.getBody().get("message").asText()).contains("只能通过申请表单从头受理");
     // a department clerk cannot start cases
     var asClerk = post("minzheng", "/engine-rest/process-definition/key/{k}/submit-form",
         variables(application(TestPeople.man(30), TestPeople.woman(27), uniqueEmail("x"))), PROCESS_KEY);
