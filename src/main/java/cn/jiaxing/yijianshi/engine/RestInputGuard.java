@@ -28,10 +28,13 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -58,6 +61,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@code skipIoMappings}, {@code startInstructions}) only for platform administrators → 403.</li>
  * </ul>
  * Processes without deployed forms (no owned fields known) are not restricted by name.
+ *
+ * <p>And what a query may ask: filtering or sorting by variable values answers yes/no questions
+ * about citizens' data (an ID number rebuilt digit by digit with {@code _like_}). Only those who may
+ * read the variables anyway may ask: administrators, and on task queries (and Tasklist filters) the
+ * clerks whose tasks are only those offered to them. A supervisor, who sees every task and instance
+ * but no citizen's data, gets a 403 — on the REST API, the webapps' API and Cockpit's own queries.
  */
 @Configuration
 class RestInputGuard {
@@ -67,7 +76,14 @@ class RestInputGuard {
       "date", "null", "json");
   private static final Set<String> OPERATOR_OPTIONS = Set.of("skipCustomListeners", "skipIoMappings",
       "startInstructions");
-  private static final Pattern PREFIX = Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)(/.*)$");
+  private static final Pattern PREFIX = Pattern.compile(
+      "^(/engine-rest|/camunda/api/engine/engine/[^/]+|/camunda/api/cockpit/plugin/[^/]+/[^/]+)(/.*)$");
+  /** Query criteria on variable values, in query parameters or JSON bodies. */
+  private static final Set<String> VARIABLE_CRITERIA = Set.of("variables", "processVariables", "taskVariables",
+      "caseInstanceVariables", "executionVariables", "variableValues", "variableValue", "variableNamesIgnoreCase",
+      "variableValuesIgnoreCase");
+  /** Queries scoped to what the caller may work on: a clerk may search their own tasks by their variables. */
+  private static final Pattern TASK_QUERY = Pattern.compile("^(/task(/count)?|/filter/[^/]+/(list|count|singleResult))$");
   private static final Pattern TASK_WRITE = Pattern.compile(
       "^/task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(?:/([^/]+)(/data)?)?$");
   private static final Pattern START = Pattern.compile(
@@ -79,11 +95,11 @@ class RestInputGuard {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> restInputGuardFilter(ObjectMapper json, IdentityService identity,
-      TaskService tasks, FormService forms, RepositoryService repository) {
+      TaskService tasks, FormService forms, RepositoryService repository, AuthorizationService authorizations) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-        new Guard(json, identity, tasks, forms, repository));
+        new Guard(json, identity, tasks, forms, repository, authorizations));
     registration.setName("rest-input-guard");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*");
     registration.setOrder(15); // after authentication (10), before the rejected-input mapping (20)
     return registration;
   }
@@ -105,9 +121,11 @@ class RestInputGuard {
     private final TaskService tasks;
     private final FormService forms;
     private final RepositoryService repository;
+    private final AuthorizationService authorizations;
 
     Guard(ObjectMapper json, IdentityService identity, TaskService tasks, FormService forms,
-        RepositoryService repository) {
+        RepositoryService repository, AuthorizationService authorizations) {
+      this.authorizations = authorizations;
       this.json = json;
       this.identity = identity;
       this.tasks = tasks;
@@ -118,7 +136,7 @@ class RestInputGuard {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
       String method = request.getMethod();
-      return !("POST".equals(method) || "PUT".equals(method) || "DELETE".equals(method));
+      return !("GET".equals(method) || "POST".equals(method) || "PUT".equals(method) || "DELETE".equals(method));
     }
 
     @Override
@@ -130,6 +148,16 @@ class RestInputGuard {
         return;
       }
       String path = prefix.group(2);
+      if ("GET".equals(request.getMethod())) {
+        Authentication caller = caller(request);
+        String criterion = caller == null ? null : variableCriterion(request.getParameterMap(), null);
+        if (criterion != null && !mayQueryVariables(caller, path)) {
+          refuse(response, new Refused(403, "无权按办件内容（流程变量）查询或排序：" + criterion));
+          return;
+        }
+        chain.doFilter(request, response);
+        return;
+      }
       byte[] body = request.getInputStream().readAllBytes();
       if (emptyAllowed(request.getMethod(), path) && blank(body)) {
         body = "{}".getBytes(StandardCharsets.UTF_8); // no body (or null) is no variables, not a NullPointerException
@@ -140,13 +168,63 @@ class RestInputGuard {
           check(request.getMethod(), path, body, caller);
         }
       } catch (Refused refused) {
-        response.setStatus(refused.status);
-        response.setContentType("application/json;charset=UTF-8");
-        json.writeValue(response.getOutputStream(), Map.of("type", refused.status == 403 ? "AuthorizationException"
-            : "InvalidRequestException", "message", refused.getMessage(), "code", 0));
+        refuse(response, refused);
         return;
       }
       chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    private void refuse(HttpServletResponse response, Refused refused) throws IOException {
+      response.setStatus(refused.status);
+      response.setContentType("application/json;charset=UTF-8");
+      json.writeValue(response.getOutputStream(), Map.of("type", refused.status == 403 ? "AuthorizationException"
+          : "InvalidRequestException", "message", refused.getMessage(), "code", 0));
+    }
+
+    /** The first criterion on variable values in query parameters or a JSON query body, or null. */
+    private static String variableCriterion(Map<String, String[]> parameters, JsonNode body) {
+      if (parameters != null) {
+        for (Map.Entry<String, String[]> p : parameters.entrySet()) {
+          if (VARIABLE_CRITERIA.contains(p.getKey()) && java.util.Arrays.stream(p.getValue()).anyMatch(v -> !v.isBlank())) {
+            return p.getKey();
+          }
+          if (p.getKey().equals("sortBy") && java.util.Arrays.stream(p.getValue()).anyMatch(v -> v.contains("Variable"))) {
+            return "sortBy";
+          }
+        }
+      }
+      if (body != null && body.isObject()) {
+        for (String c : VARIABLE_CRITERIA) {
+          JsonNode v = body.get(c);
+          if (v != null && !v.isNull() && !(v.isContainerNode() && v.isEmpty())) {
+            return c;
+          }
+        }
+        for (JsonNode sort : body.path("sorting")) {
+          if (sort.path("sortBy").asText().contains("Variable")) {
+            return "sorting";
+          }
+        }
+        if (body.path("sortBy").asText().contains("Variable")) {
+          return "sortBy";
+        }
+        for (JsonNode or : body.path("orQueries")) {
+          String inner = variableCriterion(null, or);
+          if (inner != null) {
+            return "orQueries." + inner;
+          }
+        }
+      }
+      return null;
+    }
+
+    /** Administrators; on task queries, callers who do not see every task (a clerk's tasks are theirs to read). */
+    private boolean mayQueryVariables(Authentication caller, String path) {
+      if (caller.getGroupIds() != null && caller.getGroupIds().contains("camunda-admin")) {
+        return true;
+      }
+      return TASK_QUERY.matcher(path).matches() && !authorizations.isUserAuthorized(caller.getUserId(),
+          caller.getGroupIds(), Permissions.READ, Resources.TASK, "*");
     }
 
     /** A start or a task's completion may come without variables. */
@@ -189,6 +267,9 @@ class RestInputGuard {
         }
       } else if (OPERATOR_ONLY.matcher(path).matches() && !admin) {
         throw new Refused(403, "该操作仅限平台管理员：" + method + " " + path.replaceAll("/[0-9a-f-]{20,}", "/{id}"));
+      } else if ("POST".equals(method) && !blank(body) && variableCriterion(null, objectOrNull(body)) != null
+          && !mayQueryVariables(caller, path)) {
+        throw new Refused(403, "无权按办件内容（流程变量）查询或排序：" + variableCriterion(null, objectOrNull(body)));
       }
     }
 
@@ -343,6 +424,15 @@ class RestInputGuard {
     private static void require(boolean ok, String label, String problem) throws Refused {
       if (!ok) {
         throw new Refused(400, "字段 " + label + " " + problem);
+      }
+    }
+
+    /** The body as JSON when it is JSON (a query's criteria), else null. */
+    private JsonNode objectOrNull(byte[] body) {
+      try {
+        return json.readTree(body);
+      } catch (IOException e) {
+        return null;
       }
     }
 
