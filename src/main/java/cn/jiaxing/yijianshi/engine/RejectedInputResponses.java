@@ -6,7 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,41 +22,83 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * was a {@link RejectedInputException} thrown on the request's thread, this filter answers 400 with
  * just the clerk-facing Chinese message instead — on the REST API ({@code /engine-rest}) and on
  * the webapps' own engine API that Tasklist uses ({@code /camunda/api/engine}).
+ *
+ * <p>A clerk's action that collided with the engine's own work on the same case (an optimistic
+ * locking conflict: e.g. a refusal ending the case while a parallel department step finishes) was
+ * rolled back whole; it is tried again, up to {@value #ATTEMPTS} times, then answered 409 in Chinese
+ * — never a 500. (The request body is replayable: {@link RestInputGuard} runs first and caches it.)
  */
 @Configuration
 class RejectedInputResponses {
 
+  static final int ATTEMPTS = 3;
+  private static final Logger log = LoggerFactory.getLogger(RejectedInputResponses.class);
+
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> rejectedInputFilter(ObjectMapper json) {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod());
-      }
-
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        RejectedInputException.takeLast();
-        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
-        try {
-          chain.doFilter(request, buffered);
-        } finally {
-          String rejected = RejectedInputException.takeLast();
-          if (rejected != null && buffered.getStatus() >= 400 && buffered.getStatus() != 403) {
-            buffered.resetBuffer();
-            buffered.setStatus(400);
-            buffered.setContentType("application/json;charset=UTF-8");
-            json.writeValue(buffered.getOutputStream(),
-                Map.of("type", "RejectedInputException", "message", rejected, "code", 0));
-          }
-          buffered.copyBodyToResponse();
-        }
-      }
-    });
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(json));
     registration.setName("rejected-input-responses");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(20);
     return registration;
+  }
+
+  static final class Filter extends OncePerRequestFilter {
+
+    private final ObjectMapper json;
+
+    Filter(ObjectMapper json) {
+      this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+      return !"POST".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+      try {
+        for (int attempt = 1; ; attempt++) {
+          RejectedInputException.takeLast();
+          chain.doFilter(request, buffered);
+          String rejected = RejectedInputException.takeLast();
+          if (rejected != null && buffered.getStatus() >= 400 && buffered.getStatus() != 403) {
+            answer(buffered, 400, "RejectedInputException", rejected);
+            return;
+          }
+          if (!conflict(buffered)) {
+            return;
+          }
+          if (attempt == ATTEMPTS) {
+            log.warn("{} {} conflicted with the engine's own work {} times; answered 409", request.getMethod(),
+                request.getRequestURI(), ATTEMPTS);
+            answer(buffered, 409, "OptimisticLockingException", "办件正由系统同时处理，未能提交，请稍后再试");
+            return;
+          }
+          log.info("{} {} conflicted with the engine's own work; trying again", request.getMethod(),
+              request.getRequestURI());
+          buffered.resetBuffer();
+          buffered.setStatus(200);
+        }
+      } finally {
+        buffered.copyBodyToResponse();
+      }
+    }
+
+    private static boolean conflict(ContentCachingResponseWrapper response) {
+      return response.getStatus() >= 500 && new String(response.getContentAsByteArray(), StandardCharsets.UTF_8)
+          .contains("OptimisticLockingException");
+    }
+
+    private void answer(ContentCachingResponseWrapper response, int status, String type, String message)
+        throws IOException {
+      response.resetBuffer();
+      response.setStatus(status);
+      response.setContentType("application/json;charset=UTF-8");
+      json.writeValue(response.getOutputStream(), Map.of("type", type, "message", message, "code", 0));
+    }
   }
 }

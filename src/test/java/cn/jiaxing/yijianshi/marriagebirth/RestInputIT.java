@@ -192,6 +192,19 @@ class RestInputIT extends FullStackTestSupport {
   }
 
   @Test
+  void aRefusalRightAfterTheStartIsNeverA500() {
+    // the refusal's terminate end races the parallel department steps the start set off
+    for (int i = 0; i < 10; i++) {
+      String caseNumber = submitStartForm(BirthVariables.PROCESS_KEY, cn.jiaxing.yijianshi.TestApplications.birth(
+          TestPeople.woman(29), TestPeople.man(31), uniqueEmail("race"))).getBody().get("businessKey").asText();
+      String verify = awaitTask("weijian", caseNumber, "Task_VerifyBirthRecord");
+      var refused = submitTask("weijian", verify, Map.of(BirthVariables.BIRTH_RECORD_CONFIRMED, false,
+          BirthVariables.REFUSAL_REASON, "出生医学信息与医院记录不符"));
+      assertThat(refused.getStatusCode().value()).as("try " + i + ": " + refused.getBody()).isIn(204, 409);
+    }
+  }
+
+  @Test
   void aCompletionWithoutABodyGetsTheStepsOwnMessage() {
     String caseNumber = submitStartForm(PROCESS_KEY, application()).getBody().get("businessKey").asText();
     String task = awaitTask("minzheng", caseNumber, "Task_ConfirmMarriageRegistration");

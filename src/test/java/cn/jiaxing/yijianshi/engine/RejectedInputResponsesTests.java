@@ -1,0 +1,71 @@
+package cn.jiaxing.yijianshi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** A clerk's request that collided with the engine's own work is tried again, then answered 409 — never 500. */
+class RejectedInputResponsesTests {
+
+  private final RejectedInputResponses.Filter filter = new RejectedInputResponses.Filter(new ObjectMapper());
+
+  /** A chain whose first {@code conflicts} passes end in Camunda's optimistic locking 500, then 204. */
+  private static FilterChain engine(int conflicts, AtomicInteger calls) {
+    return (request, response) -> {
+      HttpServletResponse http = (HttpServletResponse) response;
+      if (calls.incrementAndGet() <= conflicts) {
+        http.setStatus(500);
+        http.setContentType("application/json");
+        http.getOutputStream().write(("{\"type\":\"OptimisticLockingException\",\"message\":\"ENGINE-03005 Execution"
+            + " of 'UPDATE ExecutionEntity' failed. Entity was updated by another transaction concurrently.\"}")
+            .getBytes(StandardCharsets.UTF_8));
+      } else {
+        http.setStatus(204);
+      }
+    };
+  }
+
+  private static MockHttpServletRequest completion() {
+    return new MockHttpServletRequest("POST", "/engine-rest/task/t1/complete");
+  }
+
+  @Test
+  void aConflictIsTriedAgainAndTheClerkSeesTheSuccess() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(completion(), response, engine(2, calls));
+    assertThat(calls).hasValue(3);
+    assertThat(response.getStatus()).isEqualTo(204);
+    assertThat(response.getContentAsString()).isEmpty();
+  }
+
+  @Test
+  void aConflictThatPersistsIsA409InChinese() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(completion(), response, engine(5, calls));
+    assertThat(calls).hasValue(RejectedInputResponses.ATTEMPTS);
+    assertThat(response.getStatus()).isEqualTo(409);
+    assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("办件正由系统同时处理，未能提交，请稍后再试");
+  }
+
+  @Test
+  void otherFailuresAreNotRepeated() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(completion(), response, (request, r) -> {
+      calls.incrementAndGet();
+      ((HttpServletResponse) r).setStatus(500);
+      r.getOutputStream().write("{\"type\":\"ProcessEngineException\"}".getBytes(StandardCharsets.UTF_8));
+    });
+    assertThat(calls).hasValue(1);
+    assertThat(response.getStatus()).isEqualTo(500);
+  }
+}
