@@ -2,6 +2,7 @@ package cn.jiaxing.yijianshi.casefile;
 
 import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.Departments;
+import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -55,8 +56,14 @@ class CaseProgressController {
     this.caseHistories = caseHistories;
   }
 
+  /**
+   * A step of the case. {@code state}: ACTIVE, COMPLETED, CANCELED; a department step not yet
+   * answered: WAITING (its call is queued), RETRYING (the department failed; retried automatically)
+   * or INCIDENT (retries used up: an operator must act), with {@code problem}, the department's last
+   * error in Chinese (ID numbers masked).
+   */
   record Step(String stepId, String name, String department, String departmentName, String state,
-      Instant startedAt, Instant endedAt, Instant dueAt) {
+      Instant startedAt, Instant endedAt, Instant dueAt, String problem) {
   }
 
   record Progress(String caseNumber, CaseType type, String typeName, CaseStatus status, String statusName,
@@ -96,8 +103,11 @@ class CaseProgressController {
       String activityId = j.getJobDefinitionId() == null ? null : management.createJobDefinitionQuery()
           .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId();
       if (activityId != null && departmentOf(j.getProcessDefinitionId(), activityId) != null) {
-        steps.add(step(j.getProcessDefinitionId(), activityId, nameOf(j.getProcessDefinitionId(), activityId),
-            j.getRetries() == 0 ? "INCIDENT" : "WAITING", j.getCreateTime(), null, null));
+        String state = j.getRetries() == 0 ? "INCIDENT" : j.getExceptionMessage() != null ? "RETRYING" : "WAITING";
+        Step shown = step(j.getProcessDefinitionId(), activityId, nameOf(j.getProcessDefinitionId(), activityId),
+            state, j.getCreateTime(), null, null);
+        steps.add(new Step(shown.stepId(), shown.name(), shown.department(), shown.departmentName(),
+            shown.state(), shown.startedAt(), null, null, ResidentIdNumber.maskAll(j.getExceptionMessage())));
       }
     }
     return new Progress(c.caseNumber(), c.type(), c.type().displayName(), c.status(), c.status().displayName(),
@@ -126,7 +136,7 @@ class CaseProgressController {
       Date endedAt, Date dueAt) {
     String dept = departmentOf(processDefinitionId, activityId);
     return new Step(activityId, name, dept, departments.find(dept).map(Department::displayName).orElse(null),
-        state, toInstant(startedAt), toInstant(endedAt), toInstant(dueAt));
+        state, toInstant(startedAt), toInstant(endedAt), toInstant(dueAt), null);
   }
 
   private String nameOf(String processDefinitionId, String activityId) {

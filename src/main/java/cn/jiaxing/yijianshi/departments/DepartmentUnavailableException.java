@@ -6,7 +6,13 @@ package cn.jiaxing.yijianshi.departments;
  */
 public class DepartmentUnavailableException extends RuntimeException {
 
+  /** In Chinese: it is what the front desk sees on a stuck step (the job's last error). */
+  public DepartmentUnavailableException(Department department, String operation, String detail, Throwable cause) {
+    super(department.displayName() + "系统暂时无法办理（" + department.code() + "/" + operation + "："
+        + detail + "），系统将自动重试", cause);
+  }
+
   public DepartmentUnavailableException(String system, String operation, String detail, Throwable cause) {
-    super(system + "/" + operation + " unavailable: " + detail, cause);
+    super("部门系统 " + system + " 暂时无法办理（" + system + "/" + operation + "：" + detail + "），系统将自动重试", cause);
   }
 }

@@ -83,14 +83,14 @@ public class DepartmentHttp {
               throw new DepartmentRefusalException(department, refusal.path("code").asText("REFUSED"),
                   refusal.path("message").asText(department.displayName() + "拒绝办理"));
             }
-            throw new DepartmentUnavailableException(system, operation, "HTTP " + status.value(), null);
+            throw new DepartmentUnavailableException(department, operation, "HTTP " + status.value(), null);
           });
     } catch (ResourceAccessException e) {
-      throw new DepartmentUnavailableException(system, operation, e.getMessage(), e);
+      throw new DepartmentUnavailableException(department, operation, "无法连接或超时", e);
     } catch (DepartmentRefusalException | DepartmentUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new DepartmentUnavailableException(system, operation, e.toString(), e);
+      throw new DepartmentUnavailableException(department, operation, "答复无法读取", e);
     }
   }
 
