@@ -88,7 +88,7 @@ public class CaseFiles {
         c.getApplicantName(), c.getApplicantEmail(), c.getClosedAt()));
   }
 
-  /** The case promise moved (时限中止 while the applicant supplements materials). */
+  /** The case promise moved (时限中止 while the applicant supplements materials; a provisional due date recounted). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void moveDue(String caseNumber, java.time.Instant dueAt) {
     cases.findByCaseNumber(caseNumber).ifPresent(c -> c.moveDue(dueAt));

@@ -83,6 +83,29 @@ public final class DueDateCalculator {
     };
   }
 
+  /**
+   * The first year without the State Council's notice that a working-day limit from {@code start} to
+   * {@code due} was counted across ({@link WorkingDayCalendar#firstUncoveredYear}), or {@code null} when
+   * the due instant is final: hour and calendar-day limits never are provisional.
+   */
+  public Integer provisionalFrom(SlaPolicy policy, Instant start, Instant due) {
+    return policy.limit().unit() != SlaUnit.WORKING_DAYS ? null
+        : calendar.firstUncoveredYear(LocalDate.ofInstant(start, zone), LocalDate.ofInstant(due, zone));
+  }
+
+  /**
+   * Moves an instant counted in working days from {@code start} on the calendar as it was
+   * ({@code before}) to the same count on this calculator's calendar, keeping its time of day: the
+   * due or warning instant of a provisional record once its year's notice is in the calendar.
+   */
+  public Instant recount(Instant instant, Instant start, WorkingDayCalendar before) {
+    LocalDate from = LocalDate.ofInstant(start, zone);
+    var local = instant.atZone(zone);
+    int days = before.workingDaysBetween(from, local.toLocalDate());
+    return days < 1 ? instant
+        : calendar.addWorkingDays(from, days).atTime(local.toLocalTime()).atZone(zone).toInstant();
+  }
+
   /** 23:59:59 of {@code day} in the zone: the start of the following day minus one second. */
   private Instant endOfDay(LocalDate day) {
     return day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);

@@ -76,6 +76,7 @@ class SlaExtensions {
     if (!records.extend(r.id(), r.policy(), extended.toString(), warn, due)) {
       throw new Refused(409, "该环节时限刚刚已被延长或已办结，请刷新后查看");
     }
+    records.provisionalFrom(r.id(), calc.provisionalFrom(policy, r.startedAt(), due));
     String text = ResidentIdNumber.maskAll(reason.strip());
     records.event(r, "EXTENDED", "经" + by + "批准，" + r.stepName() + "办理时限延长至"
         + DAY.format(due.atZone(zone)) + "：" + text, clock.instant());

@@ -10,7 +10,7 @@ public record SlaRecord(
     long id, String processInstanceId, String caseNumber, String processKey, String stepId, String stepName,
     String department, String taskId, String policy, Instant startedAt, Instant warnAt, Instant dueAt,
     Instant completedAt, boolean canceled, Instant pausedSince, long pausedMillis, Instant remindedAt,
-    Instant escalatedAt) {
+    Instant escalatedAt, Integer provisionalFrom) {
 
   public enum State { ON_TRACK, DUE_SOON, OVERDUE, PAUSED, MET, MISSED, CANCELED }
 
@@ -28,6 +28,11 @@ public record SlaRecord(
       return State.OVERDUE;
     }
     return now.isBefore(warnAt) ? State.ON_TRACK : State.DUE_SOON;
+  }
+
+  /** Counted across a year whose holiday notice was not yet in the calendar: recounted when it is. */
+  public boolean provisional() {
+    return provisionalFrom != null;
   }
 
   public boolean isCase() {

@@ -19,7 +19,7 @@ public class SlaRecords {
   public static final String EVENT_WAIT = "wait";
   private static final String COLUMNS = "id, process_instance_id, case_number, process_key, step_id, step_name,"
       + " department, task_id, policy, started_at, warn_at, due_at, completed_at, canceled, paused_since, paused_ms,"
-      + " reminded_at, escalated_at";
+      + " reminded_at, escalated_at, provisional_from";
 
   private final JdbcClient db;
 
@@ -34,13 +34,35 @@ public class SlaRecords {
    */
   void insert(String occurrenceId, String processInstanceId, String caseNumber, String processKey, String stepId,
       String stepName, String department, String taskId, SlaPolicy policy, Instant startedAt, Instant warnAt,
-      Instant dueAt) {
+      Instant dueAt, Integer provisionalFrom) {
     db.sql("insert into sla_record (occurrence_id, process_instance_id, case_number, process_key, step_id, step_name,"
-            + " department, task_id, policy, started_at, warn_at, due_at, canceled, paused_ms)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0)")
+            + " department, task_id, policy, started_at, warn_at, due_at, canceled, paused_ms, provisional_from)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, ?)")
         .params(occurrenceId, processInstanceId, caseNumber, processKey, stepId, stepName, department, taskId,
-            policy.toString(), ts(startedAt), ts(warnAt), ts(dueAt))
+            policy.toString(), ts(startedAt), ts(warnAt), ts(dueAt), provisionalFrom)
         .update();
+  }
+
+  /**
+   * Marks the record's due instant provisional from {@code year} (the first year without a holiday
+   * notice it was counted across), or final ({@code null}), after it was moved.
+   */
+  void provisionalFrom(long id, Integer year) {
+    db.sql("update sla_record set provisional_from = ? where id = ?").params(year, id).update();
+  }
+
+  /** Open records whose due instants were counted across a year without its holiday notice. */
+  List<SlaRecord> openProvisional() {
+    return db.sql("select " + COLUMNS + " from sla_record where provisional_from is not null"
+        + " and completed_at is null order by id").query(SlaRecords::map).list();
+  }
+
+  /** The recount of a provisional record, unless another node did it first. */
+  boolean recounted(long id, int wasProvisionalFrom, Instant warnAt, Instant dueAt, Integer provisionalFrom) {
+    return db.sql("update sla_record set warn_at = ?, due_at = ?, provisional_from = ?,"
+            + " reminded_at = case when warn_at = ? then reminded_at else null end,"
+            + " escalated_at = case when due_at = ? then escalated_at else null end where id = ? and provisional_from = ?")
+        .params(ts(warnAt), ts(dueAt), provisionalFrom, ts(warnAt), ts(dueAt), id, wasProvisionalFrom).update() == 1;
   }
 
   /** The occurrence id of a case's own record. */
@@ -208,7 +230,7 @@ public class SlaRecords {
     return new SlaRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), instant(rs, 10), instant(rs, 11),
         instant(rs, 12), instant(rs, 13), rs.getBoolean(14), instant(rs, 15), rs.getLong(16), instant(rs, 17),
-        instant(rs, 18));
+        instant(rs, 18), (Integer) rs.getObject(19, Integer.class));
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -55,11 +55,12 @@ public class SlaTracker implements DepartmentWaits {
 
   @EventListener
   void on(CaseOpened e) {
-    policies.policy(e.type().processKey(), SlaRecords.CASE_STEP).ifPresent(policy ->
-        records.insert(SlaRecords.caseOccurrence(e.processInstanceId()), e.processInstanceId(), e.caseNumber(),
-            e.type().processKey(), SlaRecords.CASE_STEP, e.type().displayName(), null, null, policy, e.openedAt(),
-            calculator().warnAt(e.openedAt(), policy),
-            e.dueAt() != null ? e.dueAt() : calculator().dueAt(e.openedAt(), policy.limit())));
+    policies.policy(e.type().processKey(), SlaRecords.CASE_STEP).ifPresent(policy -> {
+      Instant due = e.dueAt() != null ? e.dueAt() : calculator().dueAt(e.openedAt(), policy.limit());
+      records.insert(SlaRecords.caseOccurrence(e.processInstanceId()), e.processInstanceId(), e.caseNumber(),
+          e.type().processKey(), SlaRecords.CASE_STEP, e.type().displayName(), null, null, policy, e.openedAt(),
+          calculator().warnAt(e.openedAt(), policy), due, calculator().provisionalFrom(policy, e.openedAt(), due));
+    });
   }
 
   @EventListener
@@ -95,7 +96,8 @@ public class SlaTracker implements DepartmentWaits {
     } else {
       due = calculator().dueAt(now, policy.get().limit());
       records.insert(task.getId(), root.getId(), root.getBusinessKey(), processKey, stepId, task.getName(),
-          department(task), task.getId(), policy.get(), now, calculator().warnAt(now, policy.get()), due);
+          department(task), task.getId(), policy.get(), now, calculator().warnAt(now, policy.get()), due,
+          calculator().provisionalFrom(policy.get(), now, due));
     }
     task.setDueDate(Date.from(due));
   }
@@ -131,8 +133,9 @@ public class SlaTracker implements DepartmentWaits {
   private void started(String occurrenceId, String rootProcessInstanceId, String caseNumber, String processKey,
       String stepId, String stepName, String department, SlaPolicy policy) {
     Instant now = clock.instant();
+    Instant due = calculator().dueAt(now, policy.limit());
     records.insert(occurrenceId, rootProcessInstanceId, caseNumber, processKey, stepId, stepName, department, null,
-        policy, now, calculator().warnAt(now, policy), calculator().dueAt(now, policy.limit()));
+        policy, now, calculator().warnAt(now, policy), due, calculator().provisionalFrom(policy, now, due));
   }
 
   private void ended(String occurrenceId, boolean canceled) {
@@ -164,6 +167,7 @@ public class SlaTracker implements DepartmentWaits {
     Instant due = calc.shift(r.dueAt(), policy.limit().unit(), r.pausedSince(), now);
     Instant warn = calc.shift(r.warnAt(), policy.limit().unit(), r.pausedSince(), now);
     records.resume(r.id(), taskId, taskId, warn, due, Duration.between(r.pausedSince(), now).toMillis());
+    records.provisionalFrom(r.id(), calc.provisionalFrom(policy, r.startedAt(), due));
     records.event(r, "RESUMED", why + r.stepName() + "恢复计时，期限按中止时间顺延", now);
     return due;
   }

@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A day is a working day if it is Monday to Friday and not a statutory day off, or if it is a
  * make-up working day (a Saturday/Sunday declared a working day). For a year without data the
- * calendar falls back to Monday to Friday; the first time such a year is asked about, a WARN is
- * logged and the {@code onMissingYear} listener is called (once per year and calendar instance).
+ * calendar counts Monday to Friday without the statutory days of 《全国年节及纪念日放假办法》 (see
+ * {@link StatutoryHolidays}; no make-up days: provisional until the year's block is added); the
+ * first time such a year is asked about, a WARN is logged and the {@code onMissingYear} listener is
+ * called (once per year and calendar instance).
  *
  * <p>Data format (UTF-8, see {@code classpath:calendar/working-days-cn.txt}):
  *
@@ -63,6 +65,7 @@ public final class WorkingDayCalendar {
   private final Set<LocalDate> makeUpWorkingDays;
   private final IntConsumer onMissingYear;
   private final Set<Integer> reportedMissingYears = ConcurrentHashMap.newKeySet();
+  private final Map<Integer, Set<LocalDate>> provisionalDaysOff = new ConcurrentHashMap<>();
 
   private WorkingDayCalendar(Set<Integer> coveredYears, Set<LocalDate> daysOff,
       Set<LocalDate> makeUpWorkingDays, IntConsumer onMissingYear) {
@@ -186,6 +189,31 @@ public final class WorkingDayCalendar {
     return new WorkingDayCalendar(years, off.keySet(), work.keySet(), onMissingYear);
   }
 
+  /** Whether the year has its data block (else its working days are provisional). */
+  public boolean covers(int year) {
+    return coveredYears.contains(year);
+  }
+
+  /**
+   * The first year from {@code from} to {@code to} (inclusive) without a data block, or {@code null}:
+   * working days counted across it are provisional until its block is added.
+   */
+  public Integer firstUncoveredYear(LocalDate from, LocalDate to) {
+    for (int year = from.getYear(); year <= to.getYear(); year++) {
+      if (!coveredYears.contains(year)) {
+        return year;
+      }
+    }
+    return null;
+  }
+
+  /** This calendar as it was before the blocks of {@code year} and later years were added. */
+  public WorkingDayCalendar withoutYearsFrom(int year) {
+    Set<Integer> years = new TreeSet<>(coveredYears);
+    years.removeIf(y -> y >= year);
+    return new WorkingDayCalendar(years, daysOff, makeUpWorkingDays, NO_OP);
+  }
+
   /** The years that have a data block, in ascending order. */
   public Set<Integer> coveredYears() {
     return new TreeSet<>(coveredYears);
@@ -200,7 +228,7 @@ public final class WorkingDayCalendar {
     int year = day.getYear();
     if (!coveredYears.contains(year)) {
       reportMissingYear(year);
-      return !isWeekend(day);
+      return !isWeekend(day) && !provisionalDaysOff.computeIfAbsent(year, StatutoryHolidays::of).contains(day);
     }
     if (makeUpWorkingDays.contains(day)) {
       return true;
@@ -265,7 +293,8 @@ public final class WorkingDayCalendar {
     if (!reportedMissingYears.add(year)) {
       return;
     }
-    log.warn("No working-day data for year {}: falling back to Mon-Fri", year);
+    log.warn("No working-day data for year {}: counting Mon-Fri without its statutory days off (provisional,"
+        + " no make-up days) until its block is added to {}", year, DEFAULT_RESOURCE);
     try {
       onMissingYear.accept(year);
     } catch (RuntimeException e) {

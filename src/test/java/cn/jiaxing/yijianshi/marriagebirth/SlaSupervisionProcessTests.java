@@ -9,10 +9,12 @@ import static org.mockito.Mockito.verify;
 
 import cn.jiaxing.yijianshi.TestApplications;
 import cn.jiaxing.yijianshi.TestPeople;
+import cn.jiaxing.yijianshi.sla.SlaCalendarRecount;
 import cn.jiaxing.yijianshi.sla.SlaDashboard;
 import cn.jiaxing.yijianshi.sla.SlaEscalation;
 import cn.jiaxing.yijianshi.sla.SlaRecord;
 import cn.jiaxing.yijianshi.sla.SlaRecords;
+import cn.jiaxing.yijianshi.sla.WorkingDayCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Time limits in Chinese working days, 补正 clock stops, reminders and 督办 — with the engine clock moved. */
 class SlaSupervisionProcessTests extends ProcessTestSupport {
@@ -39,6 +43,7 @@ class SlaSupervisionProcessTests extends ProcessTestSupport {
   @Autowired SlaDashboard dashboard;
   @Autowired SlaRecords records;
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   @AfterEach
   void resetClock() {
@@ -92,6 +97,46 @@ class SlaSupervisionProcessTests extends ProcessTestSupport {
     assertThat(caseOf(pi).dueAt()).isEqualTo(local("2026-10-13T23:59:59"));
     assertThat(record(pi, SlaRecords.CASE_STEP).dueAt()).isEqualTo(local("2026-10-13T23:59:59"));
     assertThat(record(pi, "Task_ConfirmMarriageRegistration").department()).isEqualTo("mz");
+  }
+
+  @Test
+  void aDueDateInAYearWithoutItsNoticeIsProvisionalAndRecountedWhenTheNoticeIsAdded() throws Exception {
+    at("2026-12-31T10:00");
+    ProcessInstance pi = marriage();
+
+    // 2027 has no block in the bundled calendar: 1 Jan (元旦) is off by the law, no 调休 known
+    SlaRecord step = record(pi, "Task_ConfirmMarriageRegistration");
+    assertThat(step.dueAt()).isEqualTo(local("2027-01-04T23:59:59"));
+    assertThat(step.provisionalFrom()).isEqualTo(2027);
+    assertThat(record(pi, SlaRecords.CASE_STEP).dueAt()).isEqualTo(local("2027-01-08T23:59:59"));
+    assertThat(record(pi, SlaRecords.CASE_STEP).provisional()).isTrue();
+    assertThat(recount(WorkingDayCalendar.loadDefault())).isZero(); // still no notice: nothing moves
+
+    // the notice arrives (hypothetical block for this test: Saturday 2 Jan a make-up working day)
+    String published;
+    try (var in = getClass().getClassLoader().getResourceAsStream(WorkingDayCalendar.DEFAULT_RESOURCE)) {
+      published = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          + "\n[2027] 测试用\noff 2027-01-01\nwork 2027-01-02\n";
+    }
+    WorkingDayCalendar withNotice = WorkingDayCalendar.parse(new java.io.StringReader(published));
+    assertThat(recount(withNotice)).isEqualTo(2);
+    assertThat(recount(withNotice)).isZero(); // once, also with several nodes starting
+
+    step = record(pi, "Task_ConfirmMarriageRegistration");
+    assertThat(step.dueAt()).isEqualTo(local("2027-01-02T23:59:59"));
+    assertThat(step.provisional()).isFalse();
+    assertThat(task(pi, "Task_ConfirmMarriageRegistration").getDueDate().toInstant())
+        .isEqualTo(local("2027-01-02T23:59:59"));
+    // case promise 5WD: Jan 2, 4, 5, 6, 7
+    assertThat(record(pi, SlaRecords.CASE_STEP).dueAt()).isEqualTo(local("2027-01-07T23:59:59"));
+    assertThat(caseOf(pi).dueAt()).isEqualTo(local("2027-01-07T23:59:59"));
+    assertThat(dashboard.timeline(pi.getId()).events()).extracting(SlaRecords.SlaEvent::message)
+        .contains("2027年放假安排已发布，核实双方并准予登记办理期限由2027年1月4日改为2027年1月2日");
+  }
+
+  private int recount(WorkingDayCalendar calendar) {
+    SlaCalendarRecount recount = new SlaCalendarRecount(records, calendar, tasks, cases, java.time.Clock.systemUTC(), SH);
+    return new TransactionTemplate(transactions).execute(tx -> recount.recount());
   }
 
   @Test

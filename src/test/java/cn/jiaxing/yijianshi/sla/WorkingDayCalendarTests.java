@@ -240,26 +240,49 @@ class WorkingDayCalendarTests {
         WorkingDayCalendar.parse(new StringReader(FIXTURE_2025_2026), reported::add);
 
     @Test
-    void fallsBackToMondayToFridayAndReportsTheYearOnce() {
+    void countsTheStatutoryDaysOfTheLawProvisionallyAndReportsTheYearOnce() {
       assertThat(calendar.coveredYears()).containsExactly(2025, 2026);
+      assertThat(calendar.covers(2027)).isFalse();
       for (int i = 0; i < 5; i++) {
-        // 2027-01-01 is a Friday: without data it is a working day
-        assertThat(calendar.isWorkingDay(d("2027-01-01"))).isTrue();
+        // 2027-01-01 is a Friday: 元旦, a statutory day off even without the year's notice
+        assertThat(calendar.isWorkingDay(d("2027-01-01"))).isFalse();
         assertThat(calendar.isWorkingDay(d("2027-01-02"))).isFalse();
-        assertThat(calendar.isWorkingDay(d("2027-01-03"))).isFalse();
         assertThat(calendar.isWorkingDay(d("2027-01-04"))).isTrue();
       }
-      assertThat(calendar.workingDaysBetween(d("2027-01-01"), d("2027-12-31"))).isEqualTo(260);
+      // 春节 2027: 除夕 5 Feb (Fri) to 初三 8 Feb (Mon); 清明 5 Apr; 端午 9 Jun; 中秋 15 Sep; 国庆 1-3 Oct
+      for (String off : List.of("2027-02-05", "2027-02-08", "2027-04-05", "2027-06-09", "2027-09-15", "2027-10-01")) {
+        assertThat(calendar.isWorkingDay(d(off))).as(off).isFalse();
+      }
+      assertThat(calendar.isWorkingDay(d("2027-02-09"))).isTrue();
+      // 260 weekdays after 1 Jan, less the six statutory days that fall on weekdays (no 调休 yet)
+      assertThat(calendar.workingDaysBetween(d("2027-01-01"), d("2027-12-31"))).isEqualTo(254);
 
       assertThat(reported).containsExactly(2027);
     }
 
     @Test
+    void theComputedStatutoryDaysAreThoseOfThePublishedYears() {
+      // every day the law fixes is a day off in the State Council's notices for 2025 and 2026
+      for (int year : List.of(2025, 2026)) {
+        for (LocalDate day : StatutoryHolidays.of(year)) {
+          assertThat(CALENDAR.isWorkingDay(day)).as(day.toString()).isFalse();
+        }
+        assertThat(StatutoryHolidays.of(year)).hasSize(13);
+      }
+      assertThat(StatutoryHolidays.lunar(2026, 1, 1)).isEqualTo(d("2026-02-17"));
+      assertThat(StatutoryHolidays.qingming(2026)).isEqualTo(d("2026-04-05"));
+      // published dates a near-midnight new moon or a leap month can get wrong (ICU4J: 7 Feb 2027, no 中秋 2028)
+      assertThat(StatutoryHolidays.lunar(2027, 1, 1)).isEqualTo(d("2027-02-06"));
+      assertThat(StatutoryHolidays.lunar(2028, 8, 15)).isEqualTo(d("2028-10-03"));
+      assertThat(StatutoryHolidays.lunar(2028, 5, 5)).isEqualTo(d("2028-05-28"));
+    }
+
+    @Test
     void doesNotThrowWhenCountingIntoAYearWithoutData() {
       assertThatCode(() -> calendar.addWorkingDays(d("2026-12-31"), 1)).doesNotThrowAnyException();
-      assertThat(calendar.addWorkingDays(d("2026-12-31"), 1)).isEqualTo(d("2027-01-01"));
-      assertThat(calendar.addWorkingDays(d("2026-12-31"), 2)).isEqualTo(d("2027-01-04"));
-      assertThat(calendar.nextWorkingDayOnOrAfter(d("2027-01-02"))).isEqualTo(d("2027-01-04"));
+      assertThat(calendar.addWorkingDays(d("2026-12-31"), 1)).isEqualTo(d("2027-01-04"));
+      assertThat(calendar.addWorkingDays(d("2026-12-31"), 2)).isEqualTo(d("2027-01-05"));
+      assertThat(calendar.nextWorkingDayOnOrAfter(d("2027-01-01"))).isEqualTo(d("2027-01-04"));
       assertThat(reported).containsExactly(2027);
     }
 
