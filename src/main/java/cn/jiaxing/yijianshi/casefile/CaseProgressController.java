@@ -44,10 +44,12 @@ class CaseProgressController {
   private final Departments departments;
   private final RepositoryService repository;
   private final List<CaseHistory> caseHistories;
+  private final DepartmentVoids voids;
   private final Map<String, Map<String, String>> departmentsByDefinition = new ConcurrentHashMap<>();
 
   CaseProgressController(CaseFiles cases, HistoryService history, ManagementService management, Departments departments,
-      RepositoryService repository, List<CaseHistory> caseHistories) {
+      RepositoryService repository, List<CaseHistory> caseHistories, DepartmentVoids voids) {
+    this.voids = voids;
     this.cases = cases;
     this.history = history;
     this.management = management;
@@ -68,8 +70,19 @@ class CaseProgressController {
 
   record Progress(String caseNumber, CaseType type, String typeName, CaseStatus status, String statusName,
       String applicantName, String applicantIdNumber, Instant openedAt, Instant dueAt, Instant closedAt,
-      String outcomeReason, List<Step> steps, List<CaseHistory.Entry> history) {
+      String outcomeReason, List<Step> steps, List<DepartmentVoid> voids, List<CaseHistory.Entry> history) {
   }
+
+  /**
+   * A refused or cancelled case's request to a department to void its work: {@code status} PENDING
+   * (等待部门答复), UNDONE (已撤销), STANDS (依规定无法撤销; {@code outcome} says why), NOTHING (无需撤销).
+   */
+  record DepartmentVoid(String department, String departmentName, String requestKey, String status, String statusName,
+      String outcome, int attempts) {
+  }
+
+  private static final Map<String, String> VOID_STATUS_NAMES = Map.of("PENDING", "等待部门答复", "UNDONE", "已撤销",
+      "STANDS", "依规定无法撤销", "NOTHING", "无需撤销");
 
   @GetMapping("/{caseNumber}")
   ResponseEntity<?> progress(@PathVariable String caseNumber) {
@@ -112,6 +125,9 @@ class CaseProgressController {
     }
     return new Progress(c.caseNumber(), c.type(), c.type().displayName(), c.status(), c.status().displayName(),
         c.applicantName(), c.applicantIdMasked(), c.openedAt(), c.dueAt(), c.closedAt(), c.outcomeReason(), steps,
+        voids.ofCase(c.caseNumber()).stream().map(v -> new DepartmentVoid(v.department(),
+            departments.find(v.department()).map(d -> d.organisation()).orElse(v.department()), v.requestKey(),
+            v.status(), VOID_STATUS_NAMES.get(v.status()), v.outcome(), v.attempts())).toList(),
         caseHistories.stream().flatMap(h -> h.entries(c.processInstanceId()).stream())
             .sorted(java.util.Comparator.comparing(CaseHistory.Entry::at)).toList());
   }

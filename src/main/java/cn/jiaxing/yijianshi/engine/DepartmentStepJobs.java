@@ -119,7 +119,7 @@ class DepartmentStepJobs extends AbstractProcessEnginePlugin implements HistoryE
     ExecutionEntity root = CaseNumbers.root(execution);
     String caseNumber = root.getBusinessKey() != null ? root.getBusinessKey() : root.getId();
     String processKey = execution.getProcessDefinition().getKey();
-    int ordinal = occurrences.add(job.getJobId(), caseNumber, processKey, activity.getId());
+    int ordinal = occurrences.add(job.getJobId(), caseNumber, processKey, activity.getId(), department);
     StepOccurrence occurrence = new StepOccurrence(job.getJobId(), root.getId(), root.getBusinessKey(), processKey,
         activity.getId(), activity.getName(), department, ordinal);
     waits.forEach(w -> w.waitStarted(occurrence, execution));

@@ -2,13 +2,14 @@ package cn.jiaxing.yijianshi.engine;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The step_occurrence table: department step occurrences, numbered per case and step. Written in the engine's transaction. */
 @Repository
-class StepOccurrences {
+public class StepOccurrences {
 
   private final JdbcClient db;
   private final Clock clock;
@@ -19,14 +20,28 @@ class StepOccurrences {
   }
 
   /** Numbers a new occurrence: one more than the step's occurrences in the case so far. */
-  int add(String jobId, String caseNumber, String processKey, String stepId) {
+  int add(String jobId, String caseNumber, String processKey, String stepId, String department) {
     int ordinal = db.sql("select coalesce(max(ordinal), 0) + 1 from step_occurrence"
             + " where case_number = ? and process_key = ? and step_id = ?")
         .params(caseNumber, processKey, stepId).query(Integer.class).single();
-    db.sql("insert into step_occurrence (job_id, case_number, process_key, step_id, ordinal, created_at)"
-            + " values (?, ?, ?, ?, ?, ?)")
-        .params(jobId, caseNumber, processKey, stepId, ordinal, Timestamp.from(clock.instant())).update();
+    db.sql("insert into step_occurrence (job_id, case_number, process_key, step_id, ordinal, created_at, department)"
+            + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(jobId, caseNumber, processKey, stepId, ordinal, Timestamp.from(clock.instant()), department).update();
     return ordinal;
+  }
+
+  /** A department step started for a case: the system it calls and the request's idempotency key. */
+  public record CalledDepartment(String department, String idempotencyKey) {
+  }
+
+  /** Every department step occurrence started for a case (whether or not its call went out), in order. */
+  public List<CalledDepartment> ofCase(String caseNumber) {
+    return db.sql("select department, case_number, step_id, ordinal from step_occurrence"
+            + " where case_number = ? and department is not null order by created_at, ordinal")
+        .param(caseNumber)
+        .query((rs, n) -> new CalledDepartment(rs.getString(1),
+            StepOccurrence.idempotencyKey(rs.getString(2), rs.getString(3), rs.getInt(4))))
+        .list();
   }
 
   /** The idempotency key of the occurrence run by this job, if it is a department step's. */

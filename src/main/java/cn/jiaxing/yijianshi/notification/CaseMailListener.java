@@ -3,6 +3,7 @@ package cn.jiaxing.yijianshi.notification;
 import cn.jiaxing.yijianshi.casefile.CaseClosed;
 import cn.jiaxing.yijianshi.casefile.CaseOpened;
 import cn.jiaxing.yijianshi.casefile.CaseStatus;
+import cn.jiaxing.yijianshi.casefile.DepartmentVoidsAnswered;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -49,6 +50,24 @@ class CaseMailListener {
         e.dueAt() == null ? "—" : WHEN.format(e.dueAt().atZone(zone)));
     notifications.send(e.caseNumber(), "RECEIPT", List.of(e.applicantEmail()),
         "【受理回执】" + e.type().displayName() + " 办件编号 " + e.caseNumber(), body);
+  }
+
+  /** Departments were asked to void their work for a refused or cancelled case: what stands is told. */
+  @EventListener
+  void on(DepartmentVoidsAnswered e) {
+    if (e.applicantEmail() == null || e.standing().isEmpty()) {
+      return;
+    }
+    StringBuilder body = new StringBuilder()
+        .append(e.applicantName()).append("：\n\n")
+        .append("您的“").append(e.type().displayName()).append("”（办件编号 ").append(e.caseNumber())
+        .append("）未能办结，平台已通知各部门撤销已为该办件办理的事项。以下事项依规定无法撤销，仍然有效：\n");
+    for (DepartmentVoidsAnswered.Standing s : e.standing()) {
+      body.append("  ").append(s.organisation()).append("：").append(s.explanation()).append('\n');
+    }
+    body.append("\n如有疑问，可凭办件编号到综合窗口咨询。\n\n嘉兴市一件事联办平台\n");
+    notifications.send(e.caseNumber(), "VOID_RESULT", List.of(e.applicantEmail()),
+        "【撤销结果通知】" + e.type().displayName() + " 办件编号 " + e.caseNumber(), body.toString());
   }
 
   @EventListener

@@ -36,6 +36,9 @@ class DepartmentRules {
 
   /** Does the work of one request; {@code serial} is the request's own number, unique per simulator. */
   SimulatedAnswer apply(String department, String operation, Map<String, Object> body, long serial) {
+    if (VOIDS.equals(operation)) {
+      return voidRequest(department, text(body, "idempotencyKey"));
+    }
     return switch (department + "/" + operation) {
       case "mz/marriage-status-checks" -> marriageStatusCheck(ids(body, "idNumbers"));
       case "mz/marriages" -> registerMarriage(body, serial);
@@ -57,9 +60,69 @@ class DepartmentRules {
   }
 
   static boolean knows(String department, String operation) {
+    if (VOIDS.equals(operation)) {
+      return List.of("mz", "ga", "wj", "jk", "yb", "rs").contains(department);
+    }
     return List.of("mz/marriage-status-checks", "mz/marriages", "ga/marital-status-updates", "ga/household-moves",
         "ga/birth-registrations", "wj/birth-certificates", "wj/birth-planning-registrations",
         "jk/vaccination-records", "yb/enrolments", "rs/card-applications").contains(department + "/" + operation);
+  }
+
+  /** The void contract of each operation: what undoing its effect means, or why it cannot be undone. */
+  private record VoidContract(boolean hasEffect, boolean undoable, String message) {
+  }
+
+  static final String VOIDS = "voids";
+  static final String VOIDED_CODE = "CASE_VOIDED";
+
+  private static final Map<String, VoidContract> VOID_CONTRACTS = Map.of(
+      "mz/marriage-status-checks", new VoidContract(false, true, "查询类事项，无需撤销"),
+      "mz/marriages", new VoidContract(true, false,
+          "结婚登记已完成，结婚证已生效，不能撤销；如需解除婚姻关系，须依法办理离婚登记或向人民法院起诉"),
+      "ga/marital-status-updates", new VoidContract(true, true, "户籍婚姻状况变更已撤销"),
+      "ga/household-moves", new VoidContract(true, true, "户口迁移登记已撤销"),
+      "ga/birth-registrations", new VoidContract(true, false, "新生儿出生登记（落户）已完成，户口依法保留"),
+      "wj/birth-certificates", new VoidContract(true, false, "出生医学证明已签发，依规定不能撤回，请妥善保管"),
+      "wj/birth-planning-registrations", new VoidContract(true, true, "生育登记已撤销"),
+      "jk/vaccination-records", new VoidContract(true, true, "预防接种证建档已撤销"),
+      "yb/enrolments", new VoidContract(true, true, "城乡居民医保参保登记已撤销"),
+      "rs/card-applications", new VoidContract(true, true, "社会保障卡申领已撤销"));
+
+  /**
+   * Voids the request with {@code key}: undone where its contract allows (the request is marked voided),
+   * else its effect stands and the answer says why. A request that never arrived is remembered as
+   * voided, so a late arrival is refused ({@value #VOIDED_CODE}) instead of done.
+   */
+  private SimulatedAnswer voidRequest(String department, String key) {
+    var original = db.sql("select operation, status from sim_request where department = ? and idempotency_key = ?")
+        .params(department, key).query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).optional();
+    if (original.isEmpty()) {
+      try {
+        db.sql("insert into sim_request (department, operation, idempotency_key, request_body, status, response_body,"
+                + " times_asked, created_at, voided_at) values (?, ?, ?, '{}', 422, ?, 0, ?, ?)")
+            .params(department, VOIDS, key, "{\"code\":\"" + VOIDED_CODE + "\",\"message\":\"该办件已撤销，本部门不再办理\"}",
+                java.sql.Timestamp.from(clock.instant()), java.sql.Timestamp.from(clock.instant()))
+            .update();
+        return voidAnswer(true, false, "尚未办理，已登记撤销，此后到达的申请不予办理");
+      } catch (org.springframework.dao.DuplicateKeyException e) {
+        return voidRequest(department, key); // the request itself arrived just now: void what it did
+      }
+    }
+    String operation = (String) original.get()[0];
+    int status = (Integer) original.get()[1];
+    VoidContract contract = VOID_CONTRACTS.get(department + "/" + operation);
+    if (status != 200 || contract == null || !contract.hasEffect()) {
+      return voidAnswer(true, false, contract != null && status == 200 ? contract.message() : "原申请未办理成功，无需撤销");
+    }
+    if (contract.undoable()) {
+      db.sql("update sim_request set voided_at = coalesce(voided_at, ?) where department = ? and idempotency_key = ?")
+          .params(java.sql.Timestamp.from(clock.instant()), department, key).update();
+    }
+    return voidAnswer(contract.undoable(), true, contract.message());
+  }
+
+  private static SimulatedAnswer voidAnswer(boolean undone, boolean hadEffect, String message) {
+    return SimulatedAnswer.ok(Map.of("undone", undone, "hadEffect", hadEffect, "message", message));
   }
 
   private SimulatedAnswer marriageStatusCheck(List<String> ids) {

@@ -119,17 +119,18 @@ class SimulatedDepartments {
   }
 
   List<RecordedRequest> requests(String keyPrefix) {
-    return db.sql("select department, operation, idempotency_key, status, times_asked, created_at from sim_request"
-            + " where idempotency_key like ? order by id")
+    return db.sql("select department, operation, idempotency_key, status, times_asked, created_at, voided_at"
+            + " from sim_request where idempotency_key like ? order by id")
         .param(keyPrefix.replace("%", "") + "%")
         .query((rs, n) -> new RecordedRequest(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-            rs.getInt(5), rs.getTimestamp(6).toInstant()))
+            rs.getInt(5), rs.getTimestamp(6).toInstant(),
+            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
         .list();
   }
 
   /** One stored request, as the simulator's query endpoint shows it (no personal data). */
   record RecordedRequest(String department, String operation, String idempotencyKey, int status, int timesAsked,
-      Instant createdAt) {
+      Instant createdAt, Instant voidedAt) {
   }
 
   private void pause() {
