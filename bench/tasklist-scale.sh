@@ -39,6 +39,8 @@ open_cases() {
   nohup python3 -W ignore -m smtpd -n -c DebuggingServer "localhost:$BENCH_SMTP_PORT" >/dev/null 2>&1 &
   echo $! >"$work/smtp.pid"
   DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$BENCH_DB?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=UTF-8&sendFractionalSeconds=false&serverTimezone=UTC" \
+  YIJIANSHI_DATA_KEYS_K1=${YIJIANSHI_DATA_KEYS_K1:-1ZZeG4Cc5QR+/PRu7gPIJHfQoVODIbwUfKwx1+UxQ6A=} \
+  YIJIANSHI_DATA_HASH_KEY=${YIJIANSHI_DATA_HASH_KEY:-//rZUaE5cKyoxWCbRgAjIqjIIJDh6qicP/DGNabqzzg=} \
   DB_USER=$DB_USER DB_PASSWORD=$DB_PASSWORD YIJIANSHI_DEMO_ENABLED=true YIJIANSHI_SIMULATOR_ENABLED=true PORT=$BENCH_PORT \
   nohup java -Xmx3g -Dloader.path="$work/classes" -cp "$work/app.jar" org.springframework.boot.loader.launch.PropertiesLauncher \
     --spring.profiles.active=mysql --bench.open-cases="$1" --bench.threads=${BENCH_THREADS:-3} --yijianshi.sla.scan-interval=PT5S --yijianshi.mail.send-interval=PT5S --spring.mail.port=$BENCH_SMTP_PORT \

@@ -2,6 +2,7 @@ package cn.jiaxing.yijianshi.casefile;
 
 import cn.jiaxing.yijianshi.casefile.internal.JointCase;
 import cn.jiaxing.yijianshi.casefile.internal.JointCaseRepository;
+import cn.jiaxing.yijianshi.shared.DataProtection;
 import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,8 +36,11 @@ public class CaseFiles {
   private final ApplicationEventPublisher events;
   private final CaseTypes types;
   private final Clock clock;
+  private final DataProtection protection;
 
-  CaseFiles(JointCaseRepository cases, ApplicationEventPublisher events, CaseTypes types, Clock clock) {
+  CaseFiles(JointCaseRepository cases, ApplicationEventPublisher events, CaseTypes types, Clock clock,
+      DataProtection protection) {
+    this.protection = protection;
     this.types = types;
     this.cases = cases;
     this.events = events;
@@ -51,9 +55,11 @@ public class CaseFiles {
   @Transactional(propagation = Propagation.MANDATORY)
   public String open(OpenCaseRequest request) {
     String duplicateKey = duplicateKey(request.type(), request.duplicateKeyParts());
-    cases.findByOpenDuplicateKey(duplicateKey).ifPresent(existing -> {
-      throw duplicate(existing.getCaseNumber());
-    });
+    cases.findByOpenDuplicateKey(duplicateKey)
+        .or(() -> cases.findByOpenDuplicateKey(legacyDuplicateKey(request.type(), request.duplicateKeyParts())))
+        .ifPresent(existing -> {
+          throw duplicate(existing.getCaseNumber());
+        });
     JointCase c = new JointCase(request.type(), request.processInstanceId(), request.applicantName(),
         ResidentIdNumber.mask(request.applicantIdNumber()), blankToNull(request.applicantEmail()),
         duplicateKey, clock.instant(), request.dueAt());
@@ -113,7 +119,16 @@ public class CaseFiles {
         + "），请勿重复提交；如需变更请先办结或撤回原办件");
   }
 
-  static String duplicateKey(CaseType type, List<String> parts) {
+  /** The keyed hash of the case type and the applicants' identifying parts (in any order). */
+  private String duplicateKey(CaseType type, List<String> parts) {
+    List<String> all = new java.util.ArrayList<>();
+    all.add(type.name());
+    parts.stream().sorted().forEach(all::add);
+    return protection.hash(all);
+  }
+
+  /** The unkeyed SHA-256 that cases opened before the keyed hash carry, until they close. */
+  private static String legacyDuplicateKey(CaseType type, List<String> parts) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(type.name().getBytes(StandardCharsets.UTF_8));

@@ -1,10 +1,15 @@
 package cn.jiaxing.yijianshi.notification;
 
+import cn.jiaxing.yijianshi.shared.DataProtection;
+import cn.jiaxing.yijianshi.shared.Resealing;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,12 +24,18 @@ public class MailOutbox {
   record Mail(long id, String recipient, String subject, String body, int attempts) {
   }
 
+  /** The columns sealed at rest: who a mail goes to and what it says (names, case details). */
+  public static final String RECIPIENT = "mail_outbox.recipient";
+  public static final String BODY = "mail_outbox.body";
+
   private final JdbcClient db;
   private final Clock clock;
+  private final DataProtection protection;
 
-  MailOutbox(JdbcClient db, Clock clock) {
+  MailOutbox(JdbcClient db, Clock clock, DataProtection protection) {
     this.db = db;
     this.clock = clock;
+    this.protection = protection;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -32,8 +43,17 @@ public class MailOutbox {
     Timestamp now = Timestamp.from(clock.instant());
     db.sql("insert into mail_outbox (case_number, kind, recipient, subject, body, status, attempts, next_attempt_at,"
             + " created_at) values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
-        .params(caseNumber, kind, recipient, subject, body, now, now)
+        .params(caseNumber, kind, protection.seal(RECIPIENT, recipient), subject, protection.seal(BODY, body), now, now)
         .update();
+  }
+
+  /** Seals at start-up what is not sealed with the current key (mail from before sealing, or a key being rotated out). */
+  @EventListener(ApplicationReadyEvent.class)
+  void resealAtStart() {
+    int resealed = Resealing.reseal(db, protection, "mail_outbox", List.of(RECIPIENT, BODY), 500);
+    if (resealed > 0) {
+      LoggerFactory.getLogger(MailOutbox.class).info("Sealed {} outbox mail(s) with the current data key", resealed);
+    }
   }
 
   /** The mail due longest, first: read in order from ix_mail_outbox_due (status, next_attempt_at[, id]). */
@@ -58,7 +78,8 @@ public class MailOutbox {
       return java.util.Optional.empty();
     }
     return db.sql("select id, recipient, subject, body, attempts from mail_outbox where id = ?").param(id)
-        .query((rs, n) -> new Mail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+        .query((rs, n) -> new Mail(rs.getLong(1), protection.open(RECIPIENT, rs.getString(2)), rs.getString(3),
+            protection.open(BODY, rs.getString(4)), rs.getInt(5)))
         .optional();
   }
 
@@ -93,7 +114,7 @@ public class MailOutbox {
   public List<OutboxEntry> forCase(String caseNumber) {
     return db.sql("select kind, recipient, subject, status, attempts from mail_outbox where case_number = ? order by id")
         .param(caseNumber)
-        .query((rs, n) -> new OutboxEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+        .query((rs, n) -> new OutboxEntry(rs.getString(1), protection.open(RECIPIENT, rs.getString(2)), rs.getString(3),
             Status.valueOf(rs.getString(4)), rs.getInt(5)))
         .list();
   }

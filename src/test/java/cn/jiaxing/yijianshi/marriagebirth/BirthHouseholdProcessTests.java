@@ -207,7 +207,6 @@ class BirthHouseholdProcessTests extends ProcessTestSupport {
   JdbcClient jdbc;
 
   private String outboxBodies(String caseNumber) {
-    return String.join("\n", jdbc.sql("select body from mail_outbox where case_number = ?").param(caseNumber)
-        .query(String.class).list());
+    return String.join("\n", outboxBodies(caseNumber, null));
   }
 }

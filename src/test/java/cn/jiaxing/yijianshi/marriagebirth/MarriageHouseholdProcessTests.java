@@ -196,8 +196,7 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
     complete(pi, "Task_ReviewHouseholdMove", Map.of(HOUSEHOLD_MOVE_APPROVED, false,
         HOUSEHOLD_MOVE_REFUSAL_REASON, "女方身份证 " + id + " 的户籍不在本市，请到户籍地办理"));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_MarriageCompleted");
-    List<String> bodies = jdbc.sql("select body from mail_outbox where case_number = ? and kind = 'COMPLETION'")
-        .param(pi.getBusinessKey()).query(String.class).list();
+    List<String> bodies = outboxBodies(pi.getBusinessKey(), "COMPLETION");
     assertThat(bodies).isNotEmpty().allSatisfy(body -> assertThat(body)
         .contains("的户籍不在本市").contains(id.substring(0, 6) + "********").doesNotContain(id));
   }
@@ -310,8 +309,7 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
     runtime.deleteProcessInstance(pi.getId(), "户籍系统故障，转人工办理", true);
 
     assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CANCELED);
-    String notice = jdbc.sql("select body from mail_outbox where case_number = ? and kind = 'CANCELLATION'")
-        .param(pi.getBusinessKey()).query(String.class).single();
+    String notice = outboxBodies(pi.getBusinessKey(), "CANCELLATION").get(0);
     assertThat(notice).contains("撤销前已办理的事项").contains("结婚证字号：J330400-2026-000001")
         .contains("户籍系统故障，转人工办理").doesNotContain("户籍婚姻状况");
   }
@@ -336,5 +334,26 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
         .hasMessageContaining("已有相同申请人的办件正在办理中").hasMessageContaining(first.getBusinessKey());
 
     runtime.deleteProcessInstance(first.getId(), "test cleanup");
+  }
+
+  @Test
+  void caseFilesWrittenBeforeSealingAreSealedAtStartUpAndStillRead() {
+    jdbc.sql("insert into case_file (case_number, case_type, status, process_instance_id, applicant_name,"
+            + " applicant_email, outcome_reason, opened_at, version) values ('JXJH20250101999999', 'MARRIAGE_HOUSEHOLD', 'REFUSED',"
+            + " 'legacy-pi', '李雷', 'lilei@example.cn', '一方非自愿', ?, 0)")
+        .param(java.sql.Timestamp.from(java.time.Instant.parse("2025-01-01T02:00:00Z"))).update();
+
+    int sealed = cn.jiaxing.yijianshi.shared.Resealing.reseal(jdbc, protection, "case_file",
+        cn.jiaxing.yijianshi.casefile.internal.JointCase.SEALED_COLUMNS, 2);
+
+    assertThat(sealed).isGreaterThanOrEqualTo(1);
+    Map<String, Object> row = jdbc.sql("select applicant_name, applicant_email, outcome_reason from case_file"
+        + " where case_number = 'JXJH20250101999999'").query().singleRow();
+    assertThat(row.values()).allSatisfy(v -> assertThat((String) v).startsWith("enc:k1:"));
+    var legacy = cases.find("JXJH20250101999999").orElseThrow();
+    assertThat(legacy.applicantName()).isEqualTo("李雷");
+    assertThat(legacy.outcomeReason()).isEqualTo("一方非自愿");
+    assertThat(cn.jiaxing.yijianshi.shared.Resealing.reseal(jdbc, protection, "case_file",
+        cn.jiaxing.yijianshi.casefile.internal.JointCase.SEALED_COLUMNS, 2)).isZero();
   }
 }

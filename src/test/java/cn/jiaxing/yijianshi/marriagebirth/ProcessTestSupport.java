@@ -47,6 +47,21 @@ abstract class ProcessTestSupport {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired CaseFiles cases;
+  @Autowired cn.jiaxing.yijianshi.shared.DataProtection protection;
+
+  /** The bodies of the case's mail in the outbox (sealed at rest), of one kind or all. */
+  protected List<String> outboxBodies(String caseNumber, String kind) {
+    return jdbc().sql("select body, kind from mail_outbox where case_number = ? order by id").param(caseNumber)
+        .query((rs, n) -> kind == null || kind.equals(rs.getString(2))
+            ? protection.open(cn.jiaxing.yijianshi.notification.MailOutbox.BODY, rs.getString(1)) : null)
+        .list().stream().filter(java.util.Objects::nonNull).toList();
+  }
+
+  private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+    return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+  }
+
+  @Autowired javax.sql.DataSource dataSource;
   @Autowired Departments departments;
   @Autowired MailOutbox outbox;
 

@@ -4,6 +4,7 @@ import cn.jiaxing.yijianshi.casefile.CaseStatus;
 import cn.jiaxing.yijianshi.casefile.CaseSummary;
 import cn.jiaxing.yijianshi.casefile.CaseType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +19,10 @@ import java.time.Instant;
 @Entity
 @Table(name = "case_file")
 public class JointCase {
+
+  /** The columns sealed at rest (each value's associated data names its column). */
+  public static final java.util.List<String> SEALED_COLUMNS =
+      java.util.List.of("case_file.applicant_name", "case_file.applicant_email", "case_file.outcome_reason");
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,13 +42,15 @@ public class JointCase {
   @Column(name = "process_instance_id", nullable = false, length = 64)
   private String processInstanceId;
 
-  @Column(name = "applicant_name", length = 100)
+  @Column(name = "applicant_name", length = 1000)
+  @Convert(converter = SealedColumn.ApplicantName.class)
   private String applicantName;
 
   @Column(name = "applicant_id_masked", length = 32)
   private String applicantIdMasked;
 
-  @Column(name = "applicant_email", length = 200)
+  @Column(name = "applicant_email", length = 1000)
+  @Convert(converter = SealedColumn.ApplicantEmail.class)
   private String applicantEmail;
 
   /** Hash of the applicants' identity; set while the case is open, so a unique index refuses duplicates. */
@@ -59,7 +66,8 @@ public class JointCase {
   @Column(name = "closed_at")
   private Instant closedAt;
 
-  @Column(name = "outcome_reason", length = 500)
+  @Column(name = "outcome_reason", length = 3000)
+  @Convert(converter = SealedColumn.OutcomeReason.class)
   private String outcomeReason;
 
   @Version
@@ -87,7 +95,7 @@ public class JointCase {
 
   public void close(CaseStatus outcome, String reason, Instant at) {
     this.status = outcome;
-    this.outcomeReason = reason;
+    this.outcomeReason = reason != null && reason.length() > 500 ? reason.substring(0, 500) : reason;
     this.closedAt = at;
     this.openDuplicateKey = null;
   }
