@@ -66,7 +66,7 @@ public class MailDispatcher {
     }
     try {
       List<Long> due = polls.record(() -> {
-        outbox.releaseStale(Duration.ofMinutes(10));
+        outbox.releaseStale(properties.staleAfter());
         return outbox.due(50);
       });
       for (long id : due) {

@@ -10,5 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("yijianshi.mail")
 public record MailProperties(
     @DefaultValue("noreply@yijianshi.local") String from,
-    @DefaultValue("PT15S") Duration sendInterval) {
+    @DefaultValue("PT15S") Duration sendInterval,
+    /** A mail claimed for sending this long ago and never recorded (its node died mid-send) is sent again. */
+    @DefaultValue("PT10M") Duration staleAfter) {
 }

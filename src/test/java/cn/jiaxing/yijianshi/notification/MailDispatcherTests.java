@@ -31,7 +31,7 @@ class MailDispatcherTests {
   private final MailOutbox outbox = mock(MailOutbox.class);
   private final JavaMailSender smtp = mock(JavaMailSender.class);
   private final MailDispatcher dispatcher = new MailDispatcher(outbox, smtp,
-      new MailProperties("noreply@example.cn", Duration.ofSeconds(15)), new SimpleMeterRegistry());
+      new MailProperties("noreply@example.cn", Duration.ofSeconds(15), Duration.ofMinutes(10)), new SimpleMeterRegistry());
   private final MailOutbox.Mail mail = new MailOutbox.Mail(7, "a@example.cn", "【受理回执】", "正文", 0);
 
   @BeforeEach
