@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/cases")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "办件进度", description = "综合窗口查询办件：状态、各环节及其办理部门、时限、卡在何处、撤销请求与办理记录（身份证号已脱敏）")
 class CaseProgressController {
 
   private static final Set<String> STEP_TYPES = Set.of("userTask", "serviceTask", "businessRuleTask", "sendTask", "callActivity");
@@ -84,6 +85,8 @@ class CaseProgressController {
   private static final Map<String, String> VOID_STATUS_NAMES = Map.of("PENDING", "等待部门答复", "UNDONE", "已撤销",
       "STANDS", "依规定无法撤销", "NOTHING", "无需撤销");
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "按办件编号查询办件进度",
+      description = "综合窗口、督办与管理员可用。找不到办件时返回 404 及中文说明。")
   @GetMapping("/{caseNumber}")
   ResponseEntity<?> progress(@PathVariable String caseNumber) {
     return cases.find(caseNumber)

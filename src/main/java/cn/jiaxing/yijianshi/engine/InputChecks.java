@@ -1,5 +1,6 @@
 package cn.jiaxing.yijianshi.engine;
 
+import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -188,6 +189,10 @@ public final class InputChecks {
     for (int i = 0; i < problems.size(); i++) {
       message.append(i == 0 ? "" : "；").append(problems.size() > 1 ? (i + 1) + ". " : "").append(problems.get(i));
     }
-    throw new RejectedInputException(message.append('。').toString());
+    String text = message.append('。').toString();
+    LOG.info("Input refused: {}", ResidentIdNumber.maskAll(text));
+    throw new RejectedInputException(text);
   }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InputChecks.class);
 }

@@ -84,6 +84,9 @@ class RestInputGuard {
       "variableValuesIgnoreCase");
   /** Queries scoped to what the caller may work on: a clerk may search their own tasks by their variables. */
   private static final Pattern TASK_QUERY = Pattern.compile("^(/task(/count)?|/filter/[^/]+/(list|count|singleResult))$");
+  /** Reading a task's variables: all of them, the form's, the local ones, or one by name. */
+  private static final Pattern TASK_READ = Pattern.compile(
+      "^/task/([^/]+)/(?:variables|form-variables|localVariables)(?:/([^/]+)(?:/data)?)?$");
   private static final Pattern TASK_WRITE = Pattern.compile(
       "^/task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(?:/([^/]+)(/data)?)?$");
   private static final Pattern START = Pattern.compile(
@@ -95,9 +98,9 @@ class RestInputGuard {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> restInputGuardFilter(ObjectMapper json, IdentityService identity,
-      TaskService tasks, FormService forms, RepositoryService repository, AuthorizationService authorizations) {
+      TaskService tasks, StepForms stepForms, AuthorizationService authorizations) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-        new Guard(json, identity, tasks, forms, repository, authorizations));
+        new Guard(json, identity, tasks, stepForms, authorizations));
     registration.setName("rest-input-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*");
     registration.setOrder(15); // after authentication (10), before the rejected-input mapping (20)
@@ -119,18 +122,16 @@ class RestInputGuard {
     private final ObjectMapper json;
     private final IdentityService identity;
     private final TaskService tasks;
-    private final FormService forms;
-    private final RepositoryService repository;
+    private final StepForms stepForms;
     private final AuthorizationService authorizations;
 
-    Guard(ObjectMapper json, IdentityService identity, TaskService tasks, FormService forms,
-        RepositoryService repository, AuthorizationService authorizations) {
+    Guard(ObjectMapper json, IdentityService identity, TaskService tasks, StepForms stepForms,
+        AuthorizationService authorizations) {
       this.authorizations = authorizations;
       this.json = json;
       this.identity = identity;
       this.tasks = tasks;
-      this.forms = forms;
-      this.repository = repository;
+      this.stepForms = stepForms;
     }
 
     @Override
@@ -151,8 +152,13 @@ class RestInputGuard {
       if ("GET".equals(request.getMethod())) {
         Authentication caller = caller(request);
         String criterion = caller == null ? null : variableCriterion(request.getParameterMap(), null);
-        if (criterion != null && !mayQueryVariables(caller, path)) {
+        if (criterion != null && !mayQueryVariables(caller, path, variableNames(request.getParameterMap(), null))) {
           refuse(response, new Refused(403, "无权按办件内容（流程变量）查询或排序：" + criterion));
+          return;
+        }
+        Matcher read = TASK_READ.matcher(path);
+        if (caller != null && read.matches() && !isAdmin(caller)) {
+          readThroughTheForm(request, response, chain, read.group(1), read.group(2));
           return;
         }
         chain.doFilter(request, response);
@@ -218,13 +224,121 @@ class RestInputGuard {
       return null;
     }
 
-    /** Administrators; on task queries, callers who do not see every task (a clerk's tasks are theirs to read). */
-    private boolean mayQueryVariables(Authentication caller, String path) {
-      if (caller.getGroupIds() != null && caller.getGroupIds().contains("camunda-admin")) {
+    /**
+     * Administrators; on task queries, callers who do not see every task (a clerk's tasks are theirs) and
+     * only by what the forms of the steps offered to their groups show (what they could read anyway).
+     */
+    private boolean mayQueryVariables(Authentication caller, String path, Set<String> names) {
+      if (isAdmin(caller)) {
         return true;
       }
       return TASK_QUERY.matcher(path).matches() && !authorizations.isUserAuthorized(caller.getUserId(),
-          caller.getGroupIds(), Permissions.READ, Resources.TASK, "*");
+          caller.getGroupIds(), Permissions.READ, Resources.TASK, "*")
+          && (names == null || asSystem(() -> stepForms.shownToGroups(caller.getGroupIds())).containsAll(names));
+    }
+
+    private static boolean isAdmin(Authentication caller) {
+      return caller.getGroupIds() != null && caller.getGroupIds().contains("camunda-admin");
+    }
+
+    /**
+     * The variable names a query's criteria and sorting name, or null when one cannot be told (then only
+     * administrators may ask): {@code name_op_value} lists in parameters, {@code {name: …}} items in bodies.
+     */
+    private static Set<String> variableNames(Map<String, String[]> parameters, JsonNode body) {
+      Set<String> names = new java.util.HashSet<>();
+      if (parameters != null) {
+        for (Map.Entry<String, String[]> p : parameters.entrySet()) {
+          if (p.getKey().equals("sortBy") || p.getKey().equals("variableNamesIgnoreCase")
+              || p.getKey().equals("variableValuesIgnoreCase")) {
+            continue;
+          }
+          if (VARIABLE_CRITERIA.contains(p.getKey())) {
+            for (String value : p.getValue()) {
+              for (String criterion : value.split(",")) {
+                int op = criterion.indexOf('_');
+                if (criterion.isBlank()) {
+                  continue;
+                }
+                if (op <= 0) {
+                  return null;
+                }
+                names.add(criterion.substring(0, op));
+              }
+            }
+          }
+        }
+        if (parameters.containsKey("sortBy") && java.util.Arrays.stream(parameters.get("sortBy"))
+            .anyMatch(v -> v.contains("Variable"))) {
+          return null;
+        }
+      }
+      if (body != null && body.isObject()) {
+        for (String c : VARIABLE_CRITERIA) {
+          for (JsonNode item : body.path(c)) {
+            if (!item.path("name").isTextual()) {
+              return null;
+            }
+            names.add(item.get("name").asText());
+          }
+        }
+        for (JsonNode sort : body.path("sorting")) {
+          if (sort.path("sortBy").asText().contains("Variable")) {
+            JsonNode variable = sort.path("parameters").path("variable");
+            if (!variable.isTextual()) {
+              return null;
+            }
+            names.add(variable.asText());
+          }
+        }
+        for (JsonNode or : body.path("orQueries")) {
+          Set<String> inner = variableNames(null, or);
+          if (inner == null) {
+            return null;
+          }
+          names.addAll(inner);
+        }
+      }
+      return names;
+    }
+
+    /**
+     * A clerk reads a task's variables through its form: only what the step's form shows (and tests in its
+     * conditions) — the data that step needs, not every variable of the case (a clerk verifying a birth
+     * record does not read the parents' ID numbers). One variable by name: 403 when the form lacks it.
+     */
+    private void readThroughTheForm(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+        String taskId, String name) throws IOException, ServletException {
+      StepForms.Fields fields = asSystem(() -> stepForms.ofTask(taskId));
+      if (fields == null) {
+        chain.doFilter(request, response); // no deployed form: nothing known to restrict by
+        return;
+      }
+      if (name != null) {
+        if (!fields.shown().contains(name)) {
+          refuse(response, new Refused(403, "本环节的表单不含此项，无权读取：" + name));
+          return;
+        }
+        chain.doFilter(request, response);
+        return;
+      }
+      org.springframework.web.util.ContentCachingResponseWrapper captured =
+          new org.springframework.web.util.ContentCachingResponseWrapper(response);
+      chain.doFilter(request, captured);
+      byte[] body = captured.getContentAsByteArray();
+      if (captured.getStatus() == 200 && body.length > 0) {
+        JsonNode root = json.readTree(body);
+        if (root.isObject()) {
+          ((com.fasterxml.jackson.databind.node.ObjectNode) root).retain(fields.shown());
+          captured.resetBuffer();
+          body = json.writeValueAsBytes(root);
+          captured.getResponse().setContentLength(body.length);
+          captured.getResponse().getOutputStream().write(body);
+          captured.getResponse().flushBuffer();
+          return;
+        }
+      }
+      captured.copyBodyToResponse();
     }
 
     /** A start or a task's completion may come without variables. */
@@ -258,9 +372,9 @@ class RestInputGuard {
         }
         Map<String, JsonNode> variables = variables(root.get("variables"), "variables");
         if (!admin) {
-          Owned owned = asSystem(() -> startFormFields(start.group(1), start.group(2)));
+          StepForms.Fields owned = asSystem(() -> stepForms.ofStart(start.group(1), start.group(2)));
           for (String name : variables.keySet()) {
-            if (owned != null && !owned.editable.contains(name)) {
+            if (owned != null && !owned.editable().contains(name)) {
               throw new Refused(403, "申请表中没有此项，不能提交：" + owned.label(name));
             }
           }
@@ -268,7 +382,7 @@ class RestInputGuard {
       } else if (OPERATOR_ONLY.matcher(path).matches() && !admin) {
         throw new Refused(403, "该操作仅限平台管理员：" + method + " " + path.replaceAll("/[0-9a-f-]{20,}", "/{id}"));
       } else if ("POST".equals(method) && !blank(body) && variableCriterion(null, objectOrNull(body)) != null
-          && !mayQueryVariables(caller, path)) {
+          && !mayQueryVariables(caller, path, variableNames(null, objectOrNull(body)))) {
         throw new Refused(403, "无权按办件内容（流程变量）查询或排序：" + variableCriterion(null, objectOrNull(body)));
       }
     }
@@ -315,18 +429,18 @@ class RestInputGuard {
       if (visible == null) {
         return;
       }
-      Owned owned = asSystem(() -> taskFormFields(taskId));
+      StepForms.Fields owned = asSystem(() -> stepForms.ofTask(taskId));
       if (owned == null) {
         return;
       }
       for (String name : deleted) {
-        if (!owned.editable.contains(name)) {
+        if (!owned.editable().contains(name)) {
           throw new Refused(403, "不能删除本环节之外的信息：" + owned.label(name));
         }
       }
       for (Map.Entry<String, JsonNode> w : written.entrySet()) {
         String name = w.getKey();
-        if (!owned.editable.contains(name) && !unchanged(taskId, name, w.getValue())) {
+        if (!owned.editable().contains(name) && !unchanged(taskId, name, w.getValue())) {
           throw new Refused(403, "不能修改受理时已核验或不属于本环节的信息：" + owned.label(name));
         }
       }
@@ -456,57 +570,6 @@ class RestInputGuard {
         throw new Refused(400, "请求内容应为 JSON 对象");
       }
       return root;
-    }
-
-    /** A form's fields: those the step may edit, and every field's label. */
-    record Owned(Set<String> editable, Map<String, String> labels) {
-      String label(String name) {
-        String label = labels.get(name);
-        return label == null ? name : label + "（" + name + "）";
-      }
-    }
-
-    private Owned taskFormFields(String taskId) {
-      try (InputStream form = forms.getDeployedTaskForm(taskId)) {
-        return owned(form);
-      } catch (Exception e) {
-        return null; // no deployed form: nothing known to restrict by name
-      }
-    }
-
-    private Owned startFormFields(String key, String id) {
-      ProcessDefinition definition = key != null
-          ? repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
-          : repository.createProcessDefinitionQuery().processDefinitionId(id).singleResult();
-      if (definition == null) {
-        return null;
-      }
-      try (InputStream form = forms.getDeployedStartForm(definition.getId())) {
-        return owned(form);
-      } catch (Exception e) {
-        return null;
-      }
-    }
-
-    private Owned owned(InputStream form) throws IOException {
-      JsonNode root = json.readTree(form);
-      Set<String> editable = new java.util.HashSet<>();
-      Map<String, String> labels = new HashMap<>();
-      collect(root, editable, labels);
-      return new Owned(editable, labels);
-    }
-
-    private static void collect(JsonNode node, Set<String> editable, Map<String, String> labels) {
-      for (JsonNode c : node.path("components")) {
-        if (c.hasNonNull("key")) {
-          String key = c.get("key").asText();
-          labels.put(key, c.path("label").asText(key));
-          if (!c.path("disabled").asBoolean(false) && !c.path("readonly").asBoolean(false)) {
-            editable.add(key);
-          }
-        }
-        collect(c, editable, labels);
-      }
     }
 
     /** Who is asking: the REST API's authenticated user, or the webapp session's. */

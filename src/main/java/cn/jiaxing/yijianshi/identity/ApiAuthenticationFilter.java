@@ -31,7 +31,9 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   /** Path prefix → groups admitted. The first matching prefix wins. */
   static final Map<String, Set<String>> ACCESS = Map.of(
       "/api/cases", Set.of(StaffGroups.FRONT_DESK, StaffGroups.SUPERVISOR, StaffGroups.ADMIN),
-      "/api/sla", Set.of(StaffGroups.SUPERVISOR, StaffGroups.ADMIN));
+      "/api/sla", Set.of(StaffGroups.SUPERVISOR, StaffGroups.ADMIN),
+      "/api/openapi", Set.of(StaffGroups.FRONT_DESK, StaffGroups.SUPERVISOR, StaffGroups.ADMIN),
+      "/api/docs", Set.of(StaffGroups.FRONT_DESK, StaffGroups.SUPERVISOR, StaffGroups.ADMIN));
 
   private final IdentityService identity;
   private final ObjectMapper json;

@@ -41,6 +41,7 @@ public class MailDispatcher {
   });
   private final AtomicBoolean running = new AtomicBoolean();
   private final Timer polls;
+  private final FailureLog failures = new FailureLog(java.time.Clock.systemUTC(), Duration.ofMinutes(10));
 
   MailDispatcher(MailOutbox outbox, JavaMailSender smtp, MailProperties properties, MeterRegistry meters) {
     this.outbox = outbox;
@@ -92,10 +93,11 @@ public class MailDispatcher {
       boolean permanent = e instanceof MailParseException || e instanceof MailPreparationException
           || e instanceof jakarta.mail.internet.AddressException;
       outbox.failed(mail.id(), mail.attempts(), permanent, e.toString());
-      log.warn("Mail {} not sent (attempt {}): {}", mail.id(), mail.attempts() + 1, e.toString());
+      failures.failed(mail.id(), permanent, e.toString());
       return;
     }
     markSent(mail);
+    failures.sent();
   }
 
   /**
@@ -115,6 +117,55 @@ public class MailDispatcher {
           return;
         }
       }
+    }
+  }
+
+  /**
+   * Failed sends, summarised: the first failure after a success is a WARN with its error, then one WARN
+   * per {@code every} while they go on (how many attempts failed, the last error), and one INFO when
+   * mail goes out again — an SMTP outage of a day is a few dozen lines, not one per mail and attempt.
+   * A mail that can never be sent (a malformed address) is always a WARN of its own.
+   */
+  static final class FailureLog {
+
+    private final java.time.Clock clock;
+    private final Duration every;
+    private int failedSince;
+    private java.time.Instant lastSummary;
+    private String lastError;
+
+    FailureLog(java.time.Clock clock, Duration every) {
+      this.clock = clock;
+      this.every = every;
+    }
+
+    synchronized void failed(long mailId, boolean permanent, String error) {
+      if (permanent) {
+        log.warn("Mail {} cannot be sent and is marked FAILED: {}", mailId, error);
+        return;
+      }
+      failedSince++;
+      lastError = error;
+      java.time.Instant now = clock.instant();
+      if (failedSince == 1) {
+        log.warn("Mail not sent, kept in the outbox and retried: {} (further failures are summarised every {})",
+            error, every);
+        lastSummary = now;
+      } else if (!now.isBefore(lastSummary.plus(every))) {
+        log.warn("Mail still not sent: {} attempts failed so far, last error: {}", failedSince, lastError);
+        lastSummary = now;
+      }
+    }
+
+    synchronized void sent() {
+      if (failedSince > 0) {
+        log.info("Mail sent again after {} failed attempt(s)", failedSince);
+        failedSince = 0;
+      }
+    }
+
+    synchronized int failedSince() {
+      return failedSince;
     }
   }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/sla")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "时限督办", description = "督办人员查看各流程、部门、环节的时限执行情况，延长可延长的办理时限（法定工作日计算）")
 class SlaController {
 
   private final SlaDashboard dashboard;
@@ -37,6 +38,7 @@ class SlaController {
    * 200 with the new policy and due instant; 400 without a reason; 404 for an unknown task; 409 when
    * the step is done, not extendable or extended already.
    */
+  @io.swagger.v3.oas.annotations.Operation(summary = "延长环节办理时限", description = "仅限政策允许延长的环节（如“30WD extendable 45WD”），只能延长一次，须填写理由；理由记入时限轨迹。")
   @PostMapping("/tasks/{taskId}/extension")
   ResponseEntity<?> extend(@PathVariable String taskId, @RequestBody(required = false) ExtensionRequest body,
       HttpServletRequest request) {
@@ -48,6 +50,7 @@ class SlaController {
   }
 
   /** Per process and department: open, due soon, overdue, paused; met on time over the last {@code days}. */
+  @io.swagger.v3.oas.annotations.Operation(summary = "时限总览", description = "按流程与部门统计办理中、即将超期、已超期、中止计时的环节，以及期间内办结与按时办结的数量。")
   @GetMapping("/dashboard")
   SlaDashboard.Summary dashboard(@RequestParam(defaultValue = "30") int days) {
     return dashboard.summary(Math.max(1, Math.min(days, 366)));
@@ -57,6 +60,7 @@ class SlaController {
    * Open steps that are due soon or overdue (or in one state), optionally of one process, most urgent
    * first: at most {@code maxResults} (default {@value #DEFAULT_STEPS}, at most {@value #MAX_STEPS}).
    */
+  @io.swagger.v3.oas.annotations.Operation(summary = "即将超期与已超期的环节", description = "按紧急程度排序，可按流程与状态筛选，maxResults 限制条数。")
   @GetMapping("/steps")
   List<SlaDashboard.OpenStep> steps(@RequestParam Optional<String> processKey,
       @RequestParam Optional<SlaRecord.State> state, @RequestParam(defaultValue = "" + DEFAULT_STEPS) int maxResults) {
@@ -67,6 +71,7 @@ class SlaController {
   static final int MAX_STEPS = 1000;
 
   /** A case's SLA timeline. */
+  @io.swagger.v3.oas.annotations.Operation(summary = "办件的时限轨迹", description = "该办件各环节的时限记录与提醒、督办、中止、延长、重算等事件。")
   @GetMapping("/process-instances/{processInstanceId}")
   SlaDashboard.Timeline timeline(@PathVariable String processInstanceId) {
     return dashboard.timeline(processInstanceId);

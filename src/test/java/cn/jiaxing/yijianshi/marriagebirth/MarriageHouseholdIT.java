@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class MarriageHouseholdIT extends FullStackTestSupport {
 
   @Autowired JdbcClient db;
@@ -132,7 +133,8 @@ class MarriageHouseholdIT extends FullStackTestSupport {
   }
 
   @Test
-  void invalidInputIsRefusedWithAReasonAndLeavesNothingBehind() {
+  void invalidInputIsRefusedWithAReasonAndLeavesNothingBehind(
+      org.springframework.boot.test.system.CapturedOutput output) {
     String email = uniqueEmail("underage");
     long instancesBefore = get("admin", "/engine-rest/history/process-instance/count").getBody().get("count").asLong();
     long casesBefore = db.sql("select count(*) from case_file").query(Long.class).single();
@@ -146,6 +148,21 @@ class MarriageHouseholdIT extends FullStackTestSupport {
     assertThat(db.sql("select count(*) from case_file").query(Long.class).single()).isEqualTo(casesBefore);
     assertThat(db.sql("select recipient from mail_outbox").query(String.class).list().stream()
         .map(r -> protection.open(MailOutbox.RECIPIENT, r))).doesNotContain(email);
+    // for the operators: one INFO line with the reasons, no ERROR with a stack trace
+    assertThat(output.getOut()).contains("Input refused: 结婚登记申请未受理").doesNotContain("ENGINE-16004")
+        .doesNotContain(" ERROR ");
+  }
+
+  @Test
+  void ourApiIsDescribedInChineseForThoseWhoUseIt() {
+    JsonNode openApi = get("qiantai", "/api/openapi").getBody();
+    assertThat(openApi.get("paths").fieldNames()).toIterable()
+        .contains("/api/cases/{caseNumber}", "/api/sla/dashboard", "/api/sla/tasks/{taskId}/extension")
+        .allSatisfy(path -> assertThat(path).startsWith("/api/"));
+    assertThat(openApi.get("paths").get("/api/cases/{caseNumber}").get("get").get("summary").asText())
+        .isEqualTo("按办件编号查询办件进度");
+    assertThat(get(null, "/api/openapi").getStatusCode().value()).isEqualTo(401);
+    assertThat(get("minzheng", "/api/openapi").getStatusCode().value()).isEqualTo(403);
   }
 
   @Test

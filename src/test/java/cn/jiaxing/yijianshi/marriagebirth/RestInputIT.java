@@ -195,8 +195,10 @@ class RestInputIT extends FullStackTestSupport {
   void aRefusalRightAfterTheStartIsNeverA500() {
     // the refusal's terminate end races the parallel department steps the start set off
     for (int i = 0; i < 10; i++) {
-      String caseNumber = submitStartForm(BirthVariables.PROCESS_KEY, cn.jiaxing.yijianshi.TestApplications.birth(
-          TestPeople.woman(29), TestPeople.man(31), uniqueEmail("race"))).getBody().get("businessKey").asText();
+      var started = submitStartForm(BirthVariables.PROCESS_KEY, cn.jiaxing.yijianshi.TestApplications.birth(
+          TestPeople.woman(29), TestPeople.man(31), uniqueEmail("race")));
+      assertThat(started.getStatusCode().value()).as("try " + i + ": " + started.getBody()).isEqualTo(200);
+      String caseNumber = started.getBody().get("businessKey").asText();
       String verify = awaitTask("weijian", caseNumber, "Task_VerifyBirthRecord");
       var refused = submitTask("weijian", verify, Map.of(BirthVariables.BIRTH_RECORD_CONFIRMED, false,
           BirthVariables.REFUSAL_REASON, "出生医学信息与医院记录不符"));

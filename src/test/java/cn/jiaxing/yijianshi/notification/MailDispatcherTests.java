@@ -1,5 +1,6 @@
 package cn.jiaxing.yijianshi.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -70,5 +71,41 @@ class MailDispatcherTests {
     dispatcher.sendDue();
 
     verify(outbox).failed(eq(7L), eq(0), eq(true), anyString());
+  }
+
+  @Test
+  void anOutageIsLoggedOnceThenSummarisedNotPerAttempt() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(MailDispatcher.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      java.time.Instant[] now = {java.time.Instant.parse("2026-12-01T01:00:00Z")};
+      java.time.Clock clock = new java.time.Clock() {
+        @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+        @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public java.time.Instant instant() { return now[0]; }
+      };
+      MailDispatcher.FailureLog failures = new MailDispatcher.FailureLog(clock, Duration.ofMinutes(10));
+      for (int i = 0; i < 120; i++) { // an hour of failed attempts, one every 30 s
+        failures.failed(i, false, "MailSendException: connection refused");
+        now[0] = now[0].plusSeconds(30);
+      }
+      failures.failed(999, true, "AddressException: bad address");
+      failures.sent();
+
+      java.util.List<String> lines = logged.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+      assertThat(lines).hasSize(1 + 5 + 1 + 1);
+      assertThat(lines.get(0)).startsWith("WARN Mail not sent, kept in the outbox and retried: MailSendException");
+      assertThat(lines.get(1)).isEqualTo("WARN Mail still not sent: 21 attempts failed so far, last error:"
+          + " MailSendException: connection refused");
+      assertThat(lines.get(6)).startsWith("WARN Mail 999 cannot be sent");
+      assertThat(lines.get(7)).isEqualTo("INFO Mail sent again after 120 failed attempt(s)");
+      assertThat(failures.failedSince()).isZero();
+    } finally {
+      logger.detachAppender(logged);
+    }
   }
 }

@@ -117,7 +117,11 @@ class TwoNodesIT extends FullStackTestSupport {
         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
         "--spring.mail.port=" + SMTP_PORT, "--yijianshi.demo.enabled=true", "--yijianshi.simulator.enabled=true",
         "--yijianshi.sla.scan-interval=PT1S", "--yijianshi.sla.scan-initial-delay=PT1S",
-        "--yijianshi.mail.send-interval=PT1S");
+        "--yijianshi.mail.send-interval=PT1S",
+        // the same data keys as this node: each opens what the other sealed
+        "--yijianshi.data.current-key=" + environment.getProperty("yijianshi.data.current-key"),
+        "--yijianshi.data.keys.k1=" + environment.getProperty("yijianshi.data.keys.k1"),
+        "--yijianshi.data.hash-key=" + environment.getProperty("yijianshi.data.hash-key"));
     Process node = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(Path.of("target", "second-node.log").toFile()).start();
     HttpClient http = HttpClient.newHttpClient();
