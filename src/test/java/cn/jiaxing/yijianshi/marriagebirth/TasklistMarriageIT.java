@@ -128,6 +128,8 @@ class TasklistMarriageIT extends FullStackTestSupport {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.modal")));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
     assertThat(browser.findElements(By.cssSelector(".page-notifications .alert-danger"))).isEmpty();
+    // no "time to migrate to Camunda 8" banner for our staff (styles/user-styles.css)
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
     screenshot("started");
 
     // 2. the case number (business key) of the instance just started, through REST
