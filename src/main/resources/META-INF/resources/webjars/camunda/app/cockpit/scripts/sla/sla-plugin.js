@@ -39,7 +39,9 @@ const EVENT_LABELS = {
   PAUSED: '时限中止',
   RESUMED: '恢复计时',
   DUE_SOON: '即将超期提醒',
-  OVERDUE: '超期督办'
+  OVERDUE: '超期督办',
+  EXTENDED: '延长时限',
+  RECOUNTED: '按放假安排重算'
 };
 
 const UNIT_LABELS = { WD: '个工作日', CD: '个自然日', H: '小时' };
