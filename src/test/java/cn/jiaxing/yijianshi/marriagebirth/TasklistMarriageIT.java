@@ -87,6 +87,34 @@ class TasklistMarriageIT extends FullStackTestSupport {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void theHouseholdOfficerReadsTheMoveDirectionInWordsNotCodes() throws Exception {
+    startBrowser("zh-CN");
+    try {
+      Map<String, Object> application = new java.util.HashMap<>(Map.of(GROOM_NAME, "张伟",
+          GROOM_ID_NUMBER, TestPeople.man(30), BRIDE_NAME, "王芳", BRIDE_ID_NUMBER, TestPeople.woman(28),
+          DECLARATION_SIGNED, true, BOTH_PRESENT, true, HOUSEHOLD_MOVE_REQUESTED, true));
+      application.put(HOUSEHOLD_MOVE_DIRECTION, "BRIDE_TO_GROOM");
+      String caseNumber = submitStartForm(PROCESS_KEY, application).getBody().get("businessKey").asText();
+      submitTask("minzheng", awaitTask("minzheng", caseNumber, "Task_ConfirmMarriageRegistration"), Map.of(
+          PARTIES_PRESENT, true, VOLUNTARY, true, NO_PROHIBITED_KINSHIP, true, MARRIAGE_APPROVED, true));
+      String review = awaitTask("gongan", caseNumber, "Task_ReviewHouseholdMove");
+
+      logIn("gongan");
+      browser.get("http://localhost:" + PORT + "/camunda/app/tasklist/default/#/?task=" + review);
+      WebElement task = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("[cam-tasklist-task] section.task-card")));
+      wait.until(d -> caseNumber.equals(field(task, "caseNumber").getDomProperty("value")));
+      WebElement form = browser.findElement(By.cssSelector("[cam-tasklist-task] .fjs-form"));
+      wait.until(d -> form.getText().contains("女方户口迁入男方户"));
+      assertThat(form.getText()).doesNotContain("男方户口迁入女方户").doesNotContain("BRIDE_TO_GROOM");
+      screenshot("household-move");
+    } catch (Throwable t) {
+      screenshot("failure");
+      throw t;
+    }
+  }
+
   private void frontDeskAndRegistrar() throws IOException {
     String groomId = TestPeople.man(30);
     String brideId = TestPeople.woman(28);
