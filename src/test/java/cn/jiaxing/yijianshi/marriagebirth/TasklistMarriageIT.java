@@ -212,6 +212,9 @@ class TasklistMarriageIT extends FullStackTestSupport {
     assertThat(get("minzheng", "/engine-rest/task/{id}", taskId).getBody().get("assignee").asText()).isEqualTo("minzheng");
 
     WebElement form = browser.findElement(By.cssSelector("[cam-tasklist-task] .fjs-form"));
+    // a first pass: no empty "综合窗口补正情况说明" box (it shows only after a 补正 round)
+    field(form, "partiesPresent");
+    assertThat(form.findElements(By.cssSelector("[id$='-Field_supplementRemark']"))).isEmpty();
     tick(field(form, "partiesPresent"));
     tick(field(form, "voluntary"));
     tick(field(form, "noProhibitedKinship"));
