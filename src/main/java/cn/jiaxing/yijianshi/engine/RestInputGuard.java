@@ -234,7 +234,8 @@ class RestInputGuard {
       }
       return TASK_QUERY.matcher(path).matches() && !authorizations.isUserAuthorized(caller.getUserId(),
           caller.getGroupIds(), Permissions.READ, Resources.TASK, "*")
-          && (names == null || asSystem(() -> stepForms.shownToGroups(caller.getGroupIds())).containsAll(names));
+          && (names == null || asSystem(() -> stepForms.shownToGroups(
+              caller.getGroupIds() == null ? List.of() : caller.getGroupIds())).containsAll(names));
     }
 
     private static boolean isAdmin(Authentication caller) {

@@ -38,12 +38,21 @@ public final class DataProtection {
    * @param hashKey base64 of at least 32 random bytes, never rotated (open duplicates are found by it)
    */
   public DataProtection(String currentKeyId, Map<String, String> keys, String hashKey) {
-    if (keys == null || !keys.containsKey(currentKeyId)) {
-      throw new IllegalArgumentException("yijianshi.data.keys has no key '" + currentKeyId + "' (the current key)");
+    Map<String, String> configured = new LinkedHashMap<>();
+    if (keys != null) {
+      keys.forEach((id, key) -> {
+        if (key != null && !key.isBlank()) { // an old key removed after rotation may stay as an empty entry
+          configured.put(id, key);
+        }
+      });
+    }
+    if (!configured.containsKey(currentKeyId)) {
+      throw new IllegalArgumentException("yijianshi.data.keys has no key '" + currentKeyId + "' (the current key):"
+          + " set YIJIANSHI_DATA_KEYS_" + currentKeyId.toUpperCase(java.util.Locale.ROOT) + " (openssl rand -base64 32)");
     }
     this.currentKeyId = currentKeyId;
     this.keys = new LinkedHashMap<>();
-    keys.forEach((id, key) -> {
+    configured.forEach((id, key) -> {
       if (id.contains(":")) {
         throw new IllegalArgumentException("key id '" + id + "' must not contain ':'");
       }

@@ -312,6 +312,10 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
     String notice = outboxBodies(pi.getBusinessKey(), "CANCELLATION").get(0);
     assertThat(notice).contains("撤销前已办理的事项").contains("结婚证字号：J330400-2026-000001")
         .contains("户籍系统故障，转人工办理").doesNotContain("户籍婚姻状况");
+    // and each department step started for it is asked to void its work, with its own key
+    assertThat(jdbc.sql("select request_key from department_void where case_number = ?").param(pi.getBusinessKey())
+        .query(String.class).list()).contains(pi.getBusinessKey() + ":Task_CheckMarriageRecords",
+            pi.getBusinessKey() + ":Task_RegisterMarriage");
   }
 
   @Test

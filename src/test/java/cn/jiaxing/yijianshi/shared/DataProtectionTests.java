@@ -63,7 +63,10 @@ class DataProtectionTests {
   @Test
   void badKeysAreRefusedAtStartWithTheKeyNamed() {
     assertThatIllegalArgumentException().isThrownBy(() -> new DataProtection("k2", Map.of("k1", K1), HASH))
-        .withMessageContaining("k2");
+        .withMessageContaining("k2").withMessageContaining("YIJIANSHI_DATA_KEYS_K2");
+    // a key rotated out may stay as an empty entry; the current one may not
+    assertThat(new DataProtection("k2", Map.of("k1", "", "k2", K2), HASH).seal("t.name", "王芳")).startsWith("enc:k2:");
+    assertThatIllegalArgumentException().isThrownBy(() -> new DataProtection("k1", Map.of("k1", " "), HASH));
     assertThatIllegalArgumentException().isThrownBy(() -> new DataProtection("k1", Map.of("k1", "c2hvcnQ="), HASH))
         .withMessageContaining("yijianshi.data.keys.k1").withMessageContaining("32");
     assertThatIllegalArgumentException().isThrownBy(() -> new DataProtection("k1", Map.of("k1", K1), "not base64!"))
