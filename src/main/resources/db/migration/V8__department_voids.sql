@@ -21,6 +21,7 @@ create table department_void (
 );
 create index ix_department_void_due on department_void (status, next_attempt_at);
 create index ix_department_void_case on department_void (case_number);
+create index ix_department_void_unnoticed on department_void (noticed, case_number);
 
 -- the simulator: when a request was voided (its effect undone where its contract allows)
 alter table sim_request add column voided_at datetime(3);

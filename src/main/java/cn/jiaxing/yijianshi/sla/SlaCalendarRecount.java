@@ -15,7 +15,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Due dates counted across a year whose State Council holiday notice was not yet in the calendar are
@@ -37,9 +39,11 @@ public class SlaCalendarRecount {
   private final CaseFiles cases;
   private final Clock clock;
   private final ZoneId zone;
+  private final TransactionTemplate tx;
 
   public SlaCalendarRecount(SlaRecords records, WorkingDayCalendar calendar, TaskService tasks,
-      CaseFiles cases, Clock clock, @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone) {
+      CaseFiles cases, Clock clock, @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone, TransactionTemplate tx) {
+    this.tx = tx;
     this.records = records;
     this.calendar = calendar;
     this.tasks = tasks;
@@ -50,14 +54,15 @@ public class SlaCalendarRecount {
 
   @EventListener(ApplicationReadyEvent.class)
   void onStart() {
-    int recounted = recount();
+    // through the template: a call from within this bean would bypass its @Transactional proxy
+    int recounted = tx.execute(status -> recount());
     if (recounted > 0) {
       log.info("Recounted {} provisional due date(s) on the published holiday calendar", recounted);
     }
   }
 
   /** Recounts the open provisional records whose first provisional year now has its block; returns how many. */
-  @Transactional
+  @Transactional(propagation = Propagation.MANDATORY)
   public int recount() {
     int recounted = 0;
     DueDateCalculator calc = new DueDateCalculator(calendar, zone);

@@ -136,8 +136,10 @@ class SlaSupervisionProcessTests extends ProcessTestSupport {
   }
 
   private int recount(WorkingDayCalendar calendar) {
-    SlaCalendarRecount recount = new SlaCalendarRecount(records, calendar, tasks, cases, java.time.Clock.systemUTC(), SH);
-    return new TransactionTemplate(transactions).execute(tx -> recount.recount());
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    SlaCalendarRecount recount = new SlaCalendarRecount(records, calendar, tasks, cases, java.time.Clock.systemUTC(), SH,
+        tx);
+    return tx.execute(status -> recount.recount());
   }
 
   @Test

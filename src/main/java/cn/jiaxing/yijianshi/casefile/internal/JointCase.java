@@ -20,9 +20,12 @@ import java.time.Instant;
 @Table(name = "case_file")
 public class JointCase {
 
+  static final String APPLICANT_NAME = "case_file.applicant_name";
+  static final String APPLICANT_EMAIL = "case_file.applicant_email";
+  static final String OUTCOME_REASON = "case_file.outcome_reason";
   /** The columns sealed at rest (each value's associated data names its column). */
-  public static final java.util.List<String> SEALED_COLUMNS =
-      java.util.List.of("case_file.applicant_name", "case_file.applicant_email", "case_file.outcome_reason");
+  public static final java.util.List<String> SEALED_COLUMNS = java.util.List.of(APPLICANT_NAME, APPLICANT_EMAIL,
+      OUTCOME_REASON);
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

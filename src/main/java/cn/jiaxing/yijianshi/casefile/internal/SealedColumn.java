@@ -31,21 +31,21 @@ abstract class SealedColumn implements AttributeConverter<String, String> {
   @Converter
   static class ApplicantName extends SealedColumn {
     ApplicantName(DataProtection protection) {
-      super(protection, JointCase.SEALED_COLUMNS.get(0));
+      super(protection, JointCase.APPLICANT_NAME);
     }
   }
 
   @Converter
   static class ApplicantEmail extends SealedColumn {
     ApplicantEmail(DataProtection protection) {
-      super(protection, JointCase.SEALED_COLUMNS.get(1));
+      super(protection, JointCase.APPLICANT_EMAIL);
     }
   }
 
   @Converter
   static class OutcomeReason extends SealedColumn {
     OutcomeReason(DataProtection protection) {
-      super(protection, JointCase.SEALED_COLUMNS.get(2));
+      super(protection, JointCase.OUTCOME_REASON);
     }
   }
 }
