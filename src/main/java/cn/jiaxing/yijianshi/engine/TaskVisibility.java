@@ -28,6 +28,12 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  *       for its candidate group): the query starts from those grants, read through the unique indexes on
  *       (group | user, type, resource type), and joins the tasks by primary key. Its cost grows with the
  *       clerk's own tasks, not with all open tasks.</li>
+ *   <li>{@link Mode#BY_INDEX}: the same rights as {@link Mode#GRANTS}, for a query that an index on the
+ *       task table answers better than the grants: a page sorted by creation or due date (Tasklist's
+ *       lists), read in index order until the page is full, or a due-date window smaller than the
+ *       clerk's grants (the 即将超期 and 已超期 filters); each task is checked with one look-up in the
+ *       unique index of the grants. Chosen only for a clerk with at least {@link #denseFrom} grants
+ *       (fewer: a page in index order could read far more tasks than the clerk holds).</li>
  *   <li>{@link Mode#EXISTS}: grants on process definitions too: one correlated EXISTS per resource id.</li>
  *   <li>{@link Mode#CAMUNDA}: revoke authorizations exist (or no check is wanted): Camunda's own SQL.</li>
  * </ul>
@@ -35,7 +41,24 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  */
 public final class TaskVisibility {
 
-  public enum Mode { CAMUNDA, EXISTS, UNRESTRICTED, GRANTS }
+  public enum Mode { CAMUNDA, EXISTS, UNRESTRICTED, GRANTS, BY_INDEX }
+
+  /** A page read in index order is at most this deep (firstResult + maxResults). */
+  static final int INDEX_PAGE_DEPTH = 1000;
+
+  private static volatile int denseFrom = 1000;
+
+  /**
+   * From how many grants on single tasks a clerk's pages are read in index order ({@link Mode#BY_INDEX});
+   * {@code yijianshi.engine.task-list-dense-from}, set at engine start ({@link EngineIndexes}).
+   */
+  static void denseFrom(int grants) {
+    denseFrom = grants;
+  }
+
+  static int denseFrom() {
+    return denseFrom;
+  }
 
   private static final String TASK_ID = "RES.ID_";
   private static final String DEFINITION_KEY = "D.KEY_";
@@ -48,6 +71,78 @@ public final class TaskVisibility {
     this.mode = mode;
     this.taskPerms = taskPerms;
     this.join = join;
+  }
+
+  /** For a page or list of tasks ({@code selectTaskByQueryCriteria}). */
+  public static TaskVisibility forList(TaskQueryImpl query) {
+    return of(query, true);
+  }
+
+  /** For a count of tasks ({@code selectTaskCountByQueryCriteria}). */
+  public static TaskVisibility forCount(TaskQueryImpl query) {
+    return of(query, false);
+  }
+
+  static TaskVisibility of(TaskQueryImpl query, boolean list) {
+    TaskVisibility visibility = of(query.getAuthCheck());
+    if (!visibility.isGrants() || !TaskQueryShape.onlyDueDates(query)) {
+      return visibility;
+    }
+    boolean indexOrdered = list && TaskQueryShape.orderedByIndex(query)
+        && (long) query.getFirstResult() + query.getMaxResults() <= INDEX_PAGE_DEPTH;
+    boolean dueWindow = TaskQueryShape.hasDueDates(query);
+    if (!indexOrdered && !dueWindow) {
+      return visibility;
+    }
+    AuthorizationCheck check = query.getAuthCheck();
+    List<String> groups = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
+    ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
+    String prefix = configuration.getDatabaseTablePrefix();
+    Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    try {
+      // at most this many of the clerk's grants and of the tasks in the due-date window are counted
+      int enough = (int) Math.min(Integer.MAX_VALUE, Math.max(denseFrom, 1) * 10L);
+      long grants = grantsUpTo(connection, prefix, check.getAuthUserId(), groups, enough);
+      if (grants < denseFrom) {
+        return visibility;
+      }
+      if (!indexOrdered) {
+        // the window is read through the due-date index, the grants through theirs: the smaller wins
+        long window = TaskQueryShape.dueWindowUpTo(connection, prefix, query, enough);
+        if (window >= grants) {
+          return visibility;
+        }
+      }
+    } catch (SQLException e) {
+      throw new ProcessEngineException("Could not count the grants for the task query", e);
+    }
+    return new TaskVisibility(Mode.BY_INDEX, visibility.taskPerms, null);
+  }
+
+  /** The user's and their groups' grants on single tasks, counted up to {@code limit} (index only). */
+  private static long grantsUpTo(Connection connection, String prefix, String user, List<String> groups, int limit)
+      throws SQLException {
+    String table = prefix + "ACT_RU_AUTHORIZATION";
+    int task = Resources.TASK.resourceType();
+    long grants = count(connection, "select count(*) from (select 1 from " + table + " where USER_ID_ in (?, '*')"
+        + " and TYPE_ < 2 and RESOURCE_TYPE_ = ? limit " + limit + ") G", params(user, task));
+    if (!groups.isEmpty() && grants < limit) {
+      grants += count(connection, "select count(*) from (select 1 from " + table + " where " + groupsIn(groups, "GROUP_ID_")
+          + " and TYPE_ = 1 and RESOURCE_TYPE_ = ? limit " + limit + ") G", params(groups, task));
+    }
+    return grants;
+  }
+
+  static long count(Connection connection, String sql, List<Object> params) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        statement.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   /** Decides for the query about to run; reads the user's grants on {@code *} and on process definitions. */
@@ -139,11 +234,11 @@ public final class TaskVisibility {
     return false;
   }
 
-  private static String groupsIn(List<String> groups, String column) {
+  static String groupsIn(List<String> groups, String column) {
     return groups.isEmpty() ? "" : column + " in (" + String.join(", ", groups.stream().map(g -> "?").toList()) + ")";
   }
 
-  private static List<Object> params(Object... values) {
+  static List<Object> params(Object... values) {
     List<Object> list = new ArrayList<>();
     for (Object v : values) {
       if (v instanceof List<?> l) {
@@ -161,6 +256,11 @@ public final class TaskVisibility {
 
   public boolean isGrants() {
     return mode == Mode.GRANTS;
+  }
+
+  /** Tasks read in index order (or through the due-date window), each checked against the grants. */
+  public boolean isByIndex() {
+    return mode == Mode.BY_INDEX;
   }
 
   public boolean isExists() {

@@ -103,6 +103,22 @@ class TaskListAuthorizationIT extends FullStackTestSupport {
           .containsEntry("dubang", TaskVisibility.Mode.UNRESTRICTED).containsEntry("admin", TaskVisibility.Mode.UNRESTRICTED);
       assertSameAsCamunda(stock, ours);
 
+      // Tasklist's pages and windows over every open task (not only this test's), read in index order
+      // for a clerk with many grants (here: any) and from the grants otherwise: both as Camunda's
+      int denseFrom = TaskVisibility.denseFrom();
+      try {
+        TaskVisibility.denseFrom(1);
+        assertThat(indexModes()).containsEntry("minzheng", TaskVisibility.Mode.BY_INDEX)
+            .containsEntry("yibao", TaskVisibility.Mode.BY_INDEX)
+            .containsEntry("jikong", TaskVisibility.Mode.EXISTS).containsEntry("dubang", TaskVisibility.Mode.UNRESTRICTED);
+        assertSameTasklistAsCamunda(stock);
+        TaskVisibility.denseFrom(Integer.MAX_VALUE);
+        assertThat(indexModes()).containsEntry("minzheng", TaskVisibility.Mode.GRANTS);
+        assertSameTasklistAsCamunda(stock);
+      } finally {
+        TaskVisibility.denseFrom(denseFrom);
+      }
+
       // a revoke (the user's own beats the group's grant): Camunda's own form of the query runs, and still agrees
       extra.add(grant(Authorization.AUTH_TYPE_REVOKE, a -> {
         a.setUserId("minzheng");
@@ -133,6 +149,15 @@ class TaskListAuthorizationIT extends FullStackTestSupport {
     assertThat(configuration.isCmmnEnabled()).as("clerks' task queries start from their grants only without CMMN")
         .isFalse();
     assertThat(configuration.getCustomPostBPMNParseListeners()).isNotEmpty();
+    // the indexes the index-ordered pages, the due-date windows and the grant counts read
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      for (EngineIndexes.Index index : EngineIndexes.INDEXES) {
+        assertThat(EngineIndexes.exists(connection, index.table(), index.name())).as(index.name()).isTrue();
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(TaskVisibility.denseFrom()).as("yijianshi.engine.task-list-dense-from").isEqualTo(1000);
   }
 
   /** How each staff member's task query is written (see {@link TaskVisibility}). */
@@ -148,6 +173,83 @@ class TaskListAuthorizationIT extends FullStackTestSupport {
       })));
     }
     return modes;
+  }
+
+  /** How each staff member's Tasklist page (15, newest first) is written. */
+  private Map<String, TaskVisibility.Mode> indexModes() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    Map<String, TaskVisibility.Mode> modes = new LinkedHashMap<>();
+    for (String user : STAFF) {
+      modes.put(user, as(engine, user, () -> configuration.getCommandExecutorTxRequired().execute(context -> {
+        var query = (org.camunda.bpm.engine.impl.TaskQueryImpl) new org.camunda.bpm.engine.impl.TaskQueryImpl()
+            .orderByTaskCreateTime().desc();
+        context.getAuthorizationManager().configureTaskQuery(query);
+        query.getAuthCheck().setUseLeftJoin(configuration.isCmmnEnabled());
+        query.setFirstResult(0);
+        query.setMaxResults(15);
+        return TaskVisibility.forList(query).getMode();
+      })));
+    }
+    return modes;
+  }
+
+  /**
+   * Tasklist's own requests over all open tasks, ours against Camunda's. Other tests' cases may move on
+   * meanwhile, so Camunda's answer is read before and after ours, and compared only when it did not change.
+   */
+  private void assertSameTasklistAsCamunda(ProcessEngine stock) {
+    for (String user : STAFF) {
+      for (int attempt = 1; ; attempt++) {
+        Map<String, Object> before = tasklist(stock, user);
+        Map<String, Object> mine = tasklist(engine, user);
+        Map<String, Object> after = tasklist(stock, user);
+        if (before.equals(after)) {
+          assertThat(mine).as(user).isEqualTo(after);
+          break;
+        }
+        assertThat(attempt).as("open tasks kept changing while comparing " + user).isLessThan(20);
+      }
+    }
+  }
+
+  /**
+   * What the user gets for each of Tasklist's requests. A page is compared by its sort keys (tasks created
+   * in the same second tie, and the database may return tied tasks in any order) and every task on it must
+   * be one the user sees.
+   */
+  private Map<String, Object> tasklist(ProcessEngine e, String user) {
+    return as(e, user, () -> {
+      TaskService t = e.getTaskService();
+      FilterService filters = e.getFilterService();
+      java.util.Date now = new java.util.Date(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime());
+      java.util.Date tomorrow = new java.util.Date(now.getTime() + 86_400_000L);
+      Set<String> visible = ids(t.createTaskQuery());
+      Set<String> paged = new TreeSet<>();
+      java.util.function.Function<List<?>, List<Object>> created = page -> page.stream()
+          .map(o -> (Task) o).peek(task -> paged.add(task.getId())).map(task -> (Object) task.getCreateTime()).toList();
+      java.util.function.Function<List<?>, List<Object>> due = page -> page.stream()
+          .map(o -> (Task) o).peek(task -> paged.add(task.getId())).map(task -> (Object) task.getDueDate()).toList();
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("visible", visible);
+      r.put("newest", created.apply(t.createTaskQuery().orderByTaskCreateTime().desc().listPage(0, 15)));
+      r.put("oldest, page 2", created.apply(t.createTaskQuery().orderByTaskCreateTime().asc().listPage(2, 2)));
+      r.put("due first", due.apply(t.createTaskQuery().orderByDueDate().asc().listPage(0, 15)));
+      r.put("due last", due.apply(t.createTaskQuery().orderByDueDate().desc().listPage(0, 15)));
+      r.put("count", t.createTaskQuery().count());
+      r.put("due within a day", ids(t.createTaskQuery().dueAfter(now).dueBefore(tomorrow)));
+      r.put("due within a day count", t.createTaskQuery().dueAfter(now).dueBefore(tomorrow).count());
+      r.put("overdue count", t.createTaskQuery().dueBefore(now).count());
+      r.put("due within a year by due", due.apply(t.createTaskQuery()
+          .dueBefore(new java.util.Date(now.getTime() + 366 * 86_400_000L)).orderByDueDate().asc().listPage(0, 15)));
+      for (Filter f : filters.createTaskFilterQuery().list()) {
+        r.put("filter page " + f.getName(), created.apply(
+            filters.listPage(f.getId(), t.createTaskQuery().orderByTaskCreateTime().desc(), 0, 15)));
+        r.put("filter own order " + f.getName(), due.apply(filters.listPage(f.getId(), 0, 15)));
+        r.put("filter count " + f.getName(), filters.count(f.getId()));
+      }
+      r.put("every task on a page is visible", visible.containsAll(paged));
+      return r;
+    });
   }
 
   /** The ids of this test's cases' tasks the user sees in a plain task list. */

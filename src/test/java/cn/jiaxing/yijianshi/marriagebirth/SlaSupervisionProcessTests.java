@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +86,54 @@ class SlaSupervisionProcessTests extends ProcessTestSupport {
     return jdbc.sql("select recipient from mail_outbox where case_number = ? and kind = ?")
         .params(pi.getBusinessKey(), kind).query(String.class).list().stream()
         .map(r -> protection.open(cn.jiaxing.yijianshi.notification.MailOutbox.RECIPIENT, r)).toList();
+  }
+
+  /**
+   * The dashboard's figures per process and department, each state counted once (the counts are read
+   * through four indexes, V10): on track, due soon, overdue (past due even when the warning instant was
+   * moved after it), paused, met, missed, canceled, and completed before the period.
+   */
+  @Test
+  void theDashboardCountsEachRecordInItsState() {
+    Instant now = at("2026-11-10T10:00:00");
+    String process = "DashboardCheck" + System.nanoTime();
+    java.util.function.BiConsumer<String, Object[]> row = (department, v) -> jdbc.sql(
+            "insert into sla_record (occurrence_id, process_instance_id, process_key, step_id, department, policy,"
+                + " started_at, warn_at, due_at, completed_at, canceled, paused_since, paused_ms)"
+                + " values (?, ?, ?, 's', ?, '5WD', ?, ?, ?, ?, ?, ?, 0)")
+        .params(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(), process, department,
+            ts(now.minus(Duration.ofDays(40))), ts((Instant) v[0]), ts((Instant) v[1]), ts((Instant) v[2]), v[3],
+            ts((Instant) v[4]))
+        .update();
+    Instant past = now.minus(Duration.ofHours(1));
+    Instant later = now.plus(Duration.ofDays(2));
+    Instant soon = now.plus(Duration.ofHours(2));
+    row.accept("mz", new Object[] {later, later, null, false, null});                          // on track
+    row.accept("mz", new Object[] {past, soon, null, false, null});                            // due soon
+    row.accept("mz", new Object[] {past, past, null, false, null});                            // overdue
+    row.accept("mz", new Object[] {later, past, null, false, null});                           // overdue, warning moved
+    row.accept("mz", new Object[] {past, past, null, false, now.minus(Duration.ofDays(1))});   // paused
+    row.accept("mz", new Object[] {past, soon, past, false, null});                            // met
+    row.accept("mz", new Object[] {past, past, now.minus(Duration.ofMinutes(1)), false, null}); // missed
+    row.accept("mz", new Object[] {past, past, past, true, null});                             // canceled
+    row.accept("mz", new Object[] {past, soon, now.minus(Duration.ofDays(31)), false, null});  // before the period
+    row.accept(null, new Object[] {later, later, null, false, null});                          // the case, on track
+    row.accept("ga", new Object[] {past, soon, now.minus(Duration.ofDays(31)), false, null});  // only before the period
+
+    List<SlaDashboard.Row> rows = dashboard.summary(30).rows().stream().filter(r -> r.processKey().equals(process)).toList();
+    assertThat(rows).extracting(SlaDashboard.Row::department).containsExactly("case", "mz");
+    SlaDashboard.Row mz = rows.get(1);
+    assertThat(List.of(mz.open(), mz.dueSoon(), mz.overdue(), mz.paused(), mz.completed(), mz.met()))
+        .containsExactly(5, 1, 2, 1, 2, 1);
+    assertThat(mz.metShare()).isEqualTo(0.5);
+    SlaDashboard.Row theCase = rows.get(0);
+    assertThat(List.of(theCase.open(), theCase.dueSoon(), theCase.overdue(), theCase.paused(), theCase.completed()))
+        .containsExactly(1, 0, 0, 0, 0);
+    assertThat(theCase.metShare()).isNull();
+  }
+
+  private static java.sql.Timestamp ts(Instant instant) {
+    return instant == null ? null : java.sql.Timestamp.from(instant);
   }
 
   @Test
