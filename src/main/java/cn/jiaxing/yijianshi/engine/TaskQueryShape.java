@@ -22,6 +22,7 @@ final class TaskQueryShape {
 
   /** Fields that do not narrow the tasks (or are the due-date window itself). */
   private static final Set<String> NOT_CRITERIA = Set.of("dueDate", "dueBefore", "dueAfter", "queries",
+      "candidateGroup", "candidateGroups", "includeAssignedTasks",
       "cachedCandidateGroups", "cachedUserGroups", "initializeFormKeys", "taskNameCaseInsensitive",
       "variableNamesIgnoreCase", "variableValuesIgnoreCase", "withCommentAttachmentInfo", "serialVersionUID");
   /** Columns of {@code ACT_RU_TASK} with an index a page can be read in: Camunda's and ours ({@link EngineIndexes}). */
@@ -32,9 +33,22 @@ final class TaskQueryShape {
   private TaskQueryShape() {
   }
 
-  /** Whether the query narrows the tasks by nothing but its due-date window (or not at all). */
-  static boolean onlyDueDates(TaskQueryImpl query) {
+  /**
+   * Whether the query narrows the tasks by nothing but its due-date window (or not at all), and perhaps
+   * to candidate groups the user is in (as good as no narrowing for a clerk: their grants are those tasks).
+   */
+  static boolean onlyDueDates(TaskQueryImpl query, List<String> ownGroups) {
     if (query.getQueries().size() != 1 || query.isOrQueryActive()) {
+      return false;
+    }
+    List<String> candidates = new ArrayList<>();
+    if (query.getCandidateGroup() != null) {
+      candidates.add(query.getCandidateGroup());
+    }
+    if (query.getCandidateGroupsInternal() != null) {
+      candidates.addAll(query.getCandidateGroupsInternal());
+    }
+    if (!ownGroups.containsAll(candidates)) {
       return false;
     }
     try {
@@ -88,7 +102,7 @@ final class TaskQueryShape {
         fields.add(f);
       }
     }
-    if (fields.size() < 60 || fields.stream().noneMatch(f -> f.getName().equals("candidateGroup"))) {
+    if (fields.size() < 60 || fields.stream().noneMatch(f -> f.getName().equals("candidateUser"))) {
       throw new IllegalStateException("TaskQueryImpl's fields changed (" + Arrays.toString(fields.toArray())
           + "): check TaskQueryShape against the new engine");
     }

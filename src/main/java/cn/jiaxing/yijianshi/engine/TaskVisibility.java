@@ -85,7 +85,9 @@ public final class TaskVisibility {
 
   static TaskVisibility of(TaskQueryImpl query, boolean list) {
     TaskVisibility visibility = of(query.getAuthCheck());
-    if (!visibility.isGrants() || !TaskQueryShape.onlyDueDates(query)) {
+    List<String> groups = query.getAuthCheck().getAuthGroupIds() == null ? List.of()
+        : query.getAuthCheck().getAuthGroupIds();
+    if (!visibility.isGrants() || !TaskQueryShape.onlyDueDates(query, groups)) {
       return visibility;
     }
     boolean indexOrdered = list && TaskQueryShape.orderedByIndex(query)
@@ -95,7 +97,6 @@ public final class TaskVisibility {
       return visibility;
     }
     AuthorizationCheck check = query.getAuthCheck();
-    List<String> groups = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
     ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
     String prefix = configuration.getDatabaseTablePrefix();
     Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
@@ -196,14 +197,25 @@ public final class TaskVisibility {
    * Decided exactly as {@code Task.xml} decides to join the identity links.
    */
   public static boolean uniqueRows(TaskQueryImpl query) {
+    boolean candidatesAsExists = candidatesAsExists(query);
     for (TaskQueryImpl q : query.getQueries()) {
-      if (q != null && (q.getCandidateUser() != null || q.getCandidateGroups() != null
+      if (q != null && !candidatesAsExists && (q.getCandidateUser() != null || q.getCandidateGroups() != null
           || q.getCandidateGroupLike() != null || q.getInvolvedUser() != null
           || Boolean.TRUE.equals(q.isWithCandidateGroups()) || Boolean.TRUE.equals(q.isWithCandidateUsers()))) {
         return false;
       }
     }
     return query.getOrderingProperties().stream().allMatch(p -> p.getRelation() == null);
+  }
+
+  /**
+   * Whether the query's candidate criteria are checked with an EXISTS on the identity links rather than
+   * Camunda's join: for a query without OR parts and without an involved user (whose criterion also
+   * accepts the assignee or owner, so it needs the join). "Some identity link of the task matches" is
+   * what the join with DISTINCT meant.
+   */
+  public static boolean candidatesAsExists(TaskQueryImpl query) {
+    return query.getQueries().size() == 1 && !query.isOrQueryActive() && query.getInvolvedUser() == null;
   }
 
   private static PermissionCheck atomic(AuthorizationCheck check, int resourceType, String resourceIdParam) {

@@ -241,6 +241,12 @@ class TaskListAuthorizationIT extends FullStackTestSupport {
       r.put("overdue count", t.createTaskQuery().dueBefore(now).count());
       r.put("due within a year by due", due.apply(t.createTaskQuery()
           .dueBefore(new java.util.Date(now.getTime() + 366 * 86_400_000L)).orderByDueDate().asc().listPage(0, 15)));
+      for (String group : new TreeSet<>(java.util.stream.Stream.concat(groups(user).stream(), java.util.stream.Stream.of("mz")).toList())) {
+        r.put("candidate page " + group, due.apply(t.createTaskQuery().taskCandidateGroup(group).orderByDueDate().asc()
+            .listPage(0, 15)));
+        r.put("candidate count " + group, t.createTaskQuery().taskCandidateGroup(group).count());
+        r.put("candidate or assigned count " + group, t.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count());
+      }
       for (Filter f : filters.createTaskFilterQuery().list()) {
         r.put("filter page " + f.getName(), created.apply(
             filters.listPage(f.getId(), t.createTaskQuery().orderByTaskCreateTime().desc(), 0, 15)));
