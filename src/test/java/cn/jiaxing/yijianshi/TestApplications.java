@@ -26,4 +26,20 @@ public final class TestApplications {
     v.put(BirthVariables.DECLARATION_SIGNED, true);
     return v;
   }
+
+  /** A 身后一件事 application by the deceased's daughter: a death in hospital three days ago. */
+  public static Map<String, Object> afterDeath(String deceasedIdNumber, String applicantIdNumber, String email) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.DECEASED_NAME, "张建国");
+    v.put(cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.DECEASED_ID_NUMBER, deceasedIdNumber);
+    v.put(cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.DATE_OF_DEATH, TestPeople.today().minusDays(3).toString());
+    v.put(cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.DEATH_KIND, "HOSPITAL");
+    v.put(cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.DEATH_PROOF_NUMBER, "SZ330400-2026-" + (System.nanoTime() % 100000));
+    v.put(cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.APPLICANT_NAME, "张丽");
+    v.put(cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.APPLICANT_ID_NUMBER, applicantIdNumber);
+    v.put(cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.RELATIONSHIP, "CHILD");
+    v.put(cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.APPLICANT_EMAIL, email);
+    v.put(cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.DECLARATION_SIGNED, true);
+    return v;
+  }
 }

@@ -6,8 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Valid, random resident ID numbers for tests (address code 330402, 嘉兴市南湖区), so runs against a
- * database that keeps earlier runs' data never collide. Sequence codes 980–999 are avoided unless
- * asked for: the simulator gives them documented meanings (98x no household, 99x already married).
+ * database that keeps earlier runs' data never collide. Sequence codes 900–999 are avoided unless
+ * asked for: the simulator gives them documented meanings (98x no household, 99x already married, 90x–97x
+ * the after-death answers: README, Simulated departments).
  */
 public final class TestPeople {
 
@@ -36,7 +37,7 @@ public final class TestPeople {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     LocalDate birth = today().minusYears(age).minusDays(1 + random.nextInt(300));
     int sequence = prefix == null
-        ? 100 + random.nextInt(870)
+        ? 100 + random.nextInt(800)
         : Integer.parseInt(prefix) * 10 + random.nextInt(10);
     if (sequence % 2 != (male ? 1 : 0)) {
       sequence += sequence % 10 == 9 ? -1 : 1;

@@ -34,6 +34,10 @@ public abstract class DepartmentStep implements JavaDelegate {
       call(execution, key);
       log.info("Department step {} done", key);
     } catch (DepartmentRefusalException e) {
+      if (refusalIsAnOutcome(execution, e)) {
+        log.info("Department step {}: {} answered {} (recorded as the step's outcome)", key, e.department().code(), e.code());
+        return;
+      }
       String errorCode = refusalErrorCode();
       if (errorCode == null) {
         throw new IllegalStateException("Step " + execution.getCurrentActivityId() + " has no modelled refusal, but "
@@ -55,6 +59,15 @@ public abstract class DepartmentStep implements JavaDelegate {
 
   /** Calls the department and stores the result variables. */
   protected abstract void call(DelegateExecution execution, String idempotencyKey);
+
+  /**
+   * Whether a refusal is a normal outcome of this step (e.g. "no pension record" when stopping a
+   * pension): the step records it (its variables, in words the applicant reads) and returns true, and
+   * the process goes on; by default it is not, and the step's modelled refusal path follows.
+   */
+  protected boolean refusalIsAnOutcome(DelegateExecution execution, DepartmentRefusalException refusal) {
+    return false;
+  }
 
   /** The BPMN error code this step's refusal path catches, or null when it models none. */
   protected String refusalErrorCode() {

@@ -9,5 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("yijianshi.identity")
 public record IdentityProperties(
-    @DefaultValue({"MarriageHouseholdProcess", "BirthHouseholdProcess"}) List<String> startableProcesses) {
+    @DefaultValue({"MarriageHouseholdProcess", "BirthHouseholdProcess", "AfterDeathProcess"}) List<String> startableProcesses) {
 }

@@ -54,6 +54,19 @@ class DepartmentRules {
       case "yb/enrolments" -> enrolment(body, serial);
       case "rs/card-applications" -> SimulatedAnswer.ok(Map.of(
           "applicationNumber", "SBK" + year() + String.format("%07d", serial)));
+      case "wj/death-proofs" -> deathProof(body, text(body, "proofNumber"),
+          "HOME".equals(text(body, "deathKind")) ? "嘉兴市南湖区社区卫生服务中心" : "嘉兴市第一医院");
+      case "ga/death-proofs" -> deathProof(body, "SW3304" + year() + String.format("%06d", serial), "嘉兴市公安局");
+      case "ga/household-records" -> householdRecord(text(body, "idNumber"));
+      case "ga/household-cancellations" -> householdCancellation(body, serial);
+      case "mzjz/assistance-statuses" -> SimulatedAnswer.ok(Map.of("status", assistanceStatus(text(body, "idNumber"))));
+      case "mzjz/allowance-stops" -> allowanceStop(body, serial);
+      case "rs/pension-settlements" -> pensionSettlement(body, serial);
+      case "yb/coverage-stops" -> SimulatedAnswer.ok(Map.of("stopNumber", "YBZZ" + year() + String.format("%06d", serial),
+          "coverageEnd", LocalDate.parse(text(body, "dateOfDeath")).toString(),
+          "accountBalance", String.format("%d.%02d", 200 + serial % 5000, serial % 100)));
+      case "cl/disability-card-cancellations" -> disabilityCardCancellation(body, serial);
+      case "gjj/heir-withdrawals" -> heirWithdrawal(body, serial);
       default -> new SimulatedAnswer(404, Map.of("code", "NOT_FOUND",
           "message", "unknown operation " + department + "/" + operation));
     };
@@ -61,11 +74,9 @@ class DepartmentRules {
 
   static boolean knows(String department, String operation) {
     if (VOIDS.equals(operation)) {
-      return List.of("mz", "ga", "wj", "jk", "yb", "rs").contains(department);
+      return List.of("mz", "ga", "wj", "jk", "yb", "rs", "mzjz", "cl", "gjj").contains(department);
     }
-    return List.of("mz/marriage-status-checks", "mz/marriages", "ga/marital-status-updates", "ga/household-moves",
-        "ga/birth-registrations", "wj/birth-certificates", "wj/birth-planning-registrations",
-        "jk/vaccination-records", "yb/enrolments", "rs/card-applications").contains(department + "/" + operation);
+    return VOID_CONTRACTS.containsKey(department + "/" + operation);
   }
 
   /** The void contract of each operation: what undoing its effect means, or why it cannot be undone. */
@@ -75,18 +86,29 @@ class DepartmentRules {
   static final String VOIDS = "voids";
   static final String VOIDED_CODE = "CASE_VOIDED";
 
-  private static final Map<String, VoidContract> VOID_CONTRACTS = Map.of(
-      "mz/marriage-status-checks", new VoidContract(false, true, "查询类事项，无需撤销"),
-      "mz/marriages", new VoidContract(true, false,
-          "结婚登记已完成，结婚证已生效，不能撤销；如需解除婚姻关系，须依法办理离婚登记或向人民法院起诉"),
-      "ga/marital-status-updates", new VoidContract(true, true, "户籍婚姻状况变更已撤销"),
-      "ga/household-moves", new VoidContract(true, true, "户口迁移登记已撤销"),
-      "ga/birth-registrations", new VoidContract(true, false, "新生儿出生登记（落户）已完成，户口依法保留"),
-      "wj/birth-certificates", new VoidContract(true, false, "出生医学证明已签发，依规定不能撤回，请妥善保管"),
-      "wj/birth-planning-registrations", new VoidContract(true, true, "生育登记已撤销"),
-      "jk/vaccination-records", new VoidContract(true, true, "预防接种证建档已撤销"),
-      "yb/enrolments", new VoidContract(true, true, "城乡居民医保参保登记已撤销"),
-      "rs/card-applications", new VoidContract(true, true, "社会保障卡申领已撤销"));
+  private static final Map<String, VoidContract> VOID_CONTRACTS = Map.ofEntries(
+      Map.entry("mz/marriage-status-checks", new VoidContract(false, true, "查询类事项，无需撤销")),
+      Map.entry("mz/marriages", new VoidContract(true, false,
+          "结婚登记已完成，结婚证已生效，不能撤销；如需解除婚姻关系，须依法办理离婚登记或向人民法院起诉")),
+      Map.entry("ga/marital-status-updates", new VoidContract(true, true, "户籍婚姻状况变更已撤销")),
+      Map.entry("ga/household-moves", new VoidContract(true, true, "户口迁移登记已撤销")),
+      Map.entry("ga/birth-registrations", new VoidContract(true, false, "新生儿出生登记（落户）已完成，户口依法保留")),
+      Map.entry("wj/birth-certificates", new VoidContract(true, false, "出生医学证明已签发，依规定不能撤回，请妥善保管")),
+      Map.entry("wj/birth-planning-registrations", new VoidContract(true, true, "生育登记已撤销")),
+      Map.entry("jk/vaccination-records", new VoidContract(true, true, "预防接种证建档已撤销")),
+      Map.entry("yb/enrolments", new VoidContract(true, true, "城乡居民医保参保登记已撤销")),
+      Map.entry("rs/card-applications", new VoidContract(true, true, "社会保障卡申领已撤销")),
+      Map.entry("wj/death-proofs", new VoidContract(false, true, "核验类事项，无需撤销")),
+      Map.entry("ga/death-proofs", new VoidContract(false, true, "核验类事项，无需撤销")),
+      Map.entry("ga/household-records", new VoidContract(false, true, "查询类事项，无需撤销")),
+      Map.entry("ga/household-cancellations", new VoidContract(true, false,
+          "户口已注销，依规定不能撤销；如注销有误，请持相关证明到户籍窗口申请恢复户口")),
+      Map.entry("mzjz/assistance-statuses", new VoidContract(false, true, "查询类事项，无需撤销")),
+      Map.entry("mzjz/allowance-stops", new VoidContract(true, true, "待遇停发已撤销")),
+      Map.entry("rs/pension-settlements", new VoidContract(true, true, "养老金结算已撤销，款项未发放")),
+      Map.entry("yb/coverage-stops", new VoidContract(true, true, "医保关系终止已撤销，个人账户未结算")),
+      Map.entry("cl/disability-card-cancellations", new VoidContract(true, true, "残疾人证注销已撤销")),
+      Map.entry("gjj/heir-withdrawals", new VoidContract(true, false, "住房公积金已转入继承人账户，不能撤销")));
 
   /**
    * Voids the request with {@code key}: undone where its contract allows (the request is marked voided),
@@ -183,6 +205,97 @@ class DepartmentRules {
         : today.with(TemporalAdjusters.firstDayOfNextMonth());
     return SimulatedAnswer.ok(Map.of("enrolmentNumber", "YB3304" + year() + String.format("%06d", serial),
         "benefitStart", benefitStart.toString()));
+  }
+
+  /** 死亡证明: not confirmed for a deceased whose ID sequence code (digits 15–17) is 970–979. */
+  private SimulatedAnswer deathProof(Map<String, Object> body, String proofNumber, String issuer) {
+    String id = text(body, "deceasedIdNumber");
+    text(body, "dateOfDeath");
+    if (sequence(id) >= 970 && sequence(id) <= 979) {
+      return SimulatedAnswer.refused("DEATH_NOT_CONFIRMED",
+          "未查询到逝者（" + ResidentIdNumber.mask(id) + "）的死亡证明信息，请核对证明编号或到出具机构补报");
+    }
+    return SimulatedAnswer.ok(Map.of("proofNumber", proofNumber, "issuer", issuer));
+  }
+
+  private static SimulatedAnswer householdRecord(String id) {
+    return SimulatedAnswer.ok(Map.of("found", hasHousehold(id), "zhejiangHousehold", hasHousehold(id) && id.startsWith("33")));
+  }
+
+  private SimulatedAnswer householdCancellation(Map<String, Object> body, long serial) {
+    String id = text(body, "idNumber");
+    text(body, "deathProofNumber");
+    if (!hasHousehold(id)) {
+      return SimulatedAnswer.refused("HOUSEHOLD_NOT_FOUND",
+          "未查询到逝者（" + ResidentIdNumber.mask(id) + "）的常住户口登记，无需注销");
+    }
+    return SimulatedAnswer.ok(Map.of("cancellationNumber", "HKZX3304" + year() + String.format("%06d", serial)));
+  }
+
+  /** 低保 for sequence codes 930–939, 特困 for 940–949, else none. */
+  private static String assistanceStatus(String id) {
+    int seq = sequence(id);
+    return seq >= 930 && seq <= 939 ? "DIBAO" : seq >= 940 && seq <= 949 ? "TEKUN" : "NONE";
+  }
+
+  /** What stops: 低保 or 特困 (as above), and 高龄津贴 for anyone 80 or older; else NO_ALLOWANCE. */
+  private SimulatedAnswer allowanceStop(Map<String, Object> body, long serial) {
+    String id = text(body, "idNumber");
+    text(body, "effectiveFrom");
+    List<String> stopped = new ArrayList<>();
+    switch (assistanceStatus(id)) {
+      case "DIBAO" -> stopped.add("最低生活保障金");
+      case "TEKUN" -> stopped.add("特困人员救助供养金");
+      default -> { }
+    }
+    if (id.length() == 18 && LocalDate.parse(id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14))
+        .plusYears(80).isBefore(LocalDate.now(clock).plusDays(1))) {
+      stopped.add("高龄津贴");
+    }
+    if (stopped.isEmpty()) {
+      return SimulatedAnswer.refused("NO_ALLOWANCE", "逝者生前未在民政部门享受低保、特困供养或高龄津贴");
+    }
+    return SimulatedAnswer.ok(Map.of("stopNumber", "MZTF" + year() + String.format("%06d", serial),
+        "stopped", String.join("、", stopped)));
+  }
+
+  /** No pension record for sequence codes 950–959. */
+  private SimulatedAnswer pensionSettlement(Map<String, Object> body, long serial) {
+    String id = text(body, "idNumber");
+    text(body, "heirIdNumber");
+    if (sequence(id) >= 950 && sequence(id) <= 959) {
+      return SimulatedAnswer.refused("NO_PENSION_RECORD", "逝者在本市无养老保险参保记录");
+    }
+    return SimulatedAnswer.ok(Map.of("settlementNumber", "YLJS" + year() + String.format("%06d", serial),
+        "funeralGrant", "5000.00", "survivorBenefit", String.format("%d.00", 20000 + serial % 10000),
+        "accountBalance", String.format("%d.%02d", 1000 + serial % 30000, serial % 100)));
+  }
+
+  /** A 残疾人证 exists only for sequence codes 900–929. */
+  private SimulatedAnswer disabilityCardCancellation(Map<String, Object> body, long serial) {
+    String id = text(body, "idNumber");
+    text(body, "effectiveFrom");
+    if (sequence(id) < 900 || sequence(id) > 929) {
+      return SimulatedAnswer.refused("NO_DISABILITY_CARD", "未查询到逝者的残疾人证");
+    }
+    return SimulatedAnswer.ok(Map.of("cancellationNumber", "CJZX" + year() + String.format("%06d", serial)));
+  }
+
+  /** No housing fund account for sequence codes 960–969. */
+  private SimulatedAnswer heirWithdrawal(Map<String, Object> body, long serial) {
+    String id = text(body, "idNumber");
+    text(body, "heirIdNumber");
+    if (sequence(id) >= 960 && sequence(id) <= 969) {
+      return SimulatedAnswer.refused("NO_ACCOUNT", "逝者在本中心无住房公积金账户");
+    }
+    return SimulatedAnswer.ok(Map.of("withdrawalNumber", "GJJTQ" + year() + String.format("%06d", serial),
+        "amount", String.format("%d.%02d", 3000 + serial % 50000, serial % 100)));
+  }
+
+  /** The ID's sequence code (digits 15–17), or -1 for a malformed number. */
+  private static int sequence(String id) {
+    return id.length() == 18 && id.substring(14, 17).chars().allMatch(Character::isDigit)
+        ? Integer.parseInt(id.substring(14, 17)) : -1;
   }
 
   private boolean isMarried(String id) {

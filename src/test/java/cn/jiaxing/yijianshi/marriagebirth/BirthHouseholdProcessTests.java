@@ -1,5 +1,6 @@
 package cn.jiaxing.yijianshi.marriagebirth;
 
+import cn.jiaxing.yijianshi.ProcessTestSupport;
 import static cn.jiaxing.yijianshi.marriagebirth.BirthVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package cn.jiaxing.yijianshi.marriagebirth;
 
+import cn.jiaxing.yijianshi.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiaxing.yijianshi.FullStackTestSupport;
 import cn.jiaxing.yijianshi.TestApplications;
 import cn.jiaxing.yijianshi.TestPeople;
+import cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables;
 import cn.jiaxing.yijianshi.marriagebirth.BirthVariables;
 import cn.jiaxing.yijianshi.marriagebirth.MarriageVariables;
 import java.net.URLEncoder;
@@ -30,7 +31,7 @@ import org.springframework.http.MediaType;
 class AuthorizationMatrixIT extends FullStackTestSupport {
 
   private static final List<String> STAFF = List.of("admin", "qiantai", "minzheng", "gongan", "weijian", "jikong",
-      "yibao", "renshe", "dubang");
+      "yibao", "renshe", "binzang", "dubang");
 
   /**
    * An open case of a family at its first clerk step: its sensitive fields' values, who holds that step,
@@ -60,6 +61,13 @@ class AuthorizationMatrixIT extends FullStackTestSupport {
     cases.add(open(BirthVariables.PROCESS_KEY, TestApplications.birth(parents.get(BirthVariables.MOTHER_ID_NUMBER),
         parents.get(BirthVariables.FATHER_ID_NUMBER), uniqueEmail("matrix")), parents, "weijian",
         "Task_VerifyBirthRecord", Set.of())); // 卫健 verifies the birth record without the parents' ID numbers
+    // 身后一件事: the deceased's and the applicant's ID numbers, at the funeral home's 办理遗体接运和火化, whose
+    // form shows neither (the funeral home works from the confirmed death proof)
+    Map<String, String> family = Map.of(AfterDeathVariables.DECEASED_ID_NUMBER, TestPeople.man(80),
+        AfterDeathVariables.APPLICANT_ID_NUMBER, TestPeople.woman(50));
+    cases.add(open(AfterDeathVariables.PROCESS_KEY, TestApplications.afterDeath(
+        family.get(AfterDeathVariables.DECEASED_ID_NUMBER), family.get(AfterDeathVariables.APPLICANT_ID_NUMBER),
+        uniqueEmail("matrix")), family, "binzang", "Task_ArrangeFuneral", Set.of()));
     return cases;
   }
 

@@ -102,4 +102,23 @@ public class DepartmentHttp {
     }
     return v.asText();
   }
+
+  /** An amount of money (yuan) the department must return. */
+  public static java.math.BigDecimal amount(JsonNode answer, String field, String system) {
+    String v = required(answer, field, system);
+    try {
+      return new java.math.BigDecimal(v);
+    } catch (NumberFormatException e) {
+      throw new DepartmentUnavailableException(system, field, "answer's '" + field + "' is not an amount", null);
+    }
+  }
+
+  /** A yes/no the department must return. */
+  public static boolean flag(JsonNode answer, String field, String system) {
+    JsonNode v = answer.get(field);
+    if (v == null || !v.isBoolean()) {
+      throw new DepartmentUnavailableException(system, field, "answer lacks the yes/no '" + field + "'", null);
+    }
+    return v.booleanValue();
+  }
 }

@@ -33,4 +33,13 @@ class HttpHealthCommissionClient implements HealthCommissionClient {
         "fatherIdNumber", fatherIdNumber, "motherIdNumber", motherIdNumber));
     return required(answer, "registrationNumber", SYSTEM);
   }
+
+  @Override
+  public DeathProof confirmDeathProof(String idempotencyKey, String deceasedIdNumber, String deceasedName,
+      LocalDate dateOfDeath, String deathKind, String proofNumber) {
+    var answer = http.post(SYSTEM, "death-proofs", idempotencyKey, Map.of("deceasedIdNumber", deceasedIdNumber,
+        "deceasedName", deceasedName, "dateOfDeath", dateOfDeath.toString(), "deathKind", deathKind,
+        "proofNumber", proofNumber));
+    return new DeathProof(required(answer, "proofNumber", SYSTEM), required(answer, "issuer", SYSTEM));
+  }
 }

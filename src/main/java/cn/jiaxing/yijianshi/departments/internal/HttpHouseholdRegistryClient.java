@@ -41,4 +41,28 @@ class HttpHouseholdRegistryClient implements HouseholdRegistryClient {
         "householdParentIdNumber", r.householdParentIdNumber()));
     return required(answer, "childIdNumber", SYSTEM);
   }
+
+  @Override
+  public cn.jiaxing.yijianshi.departments.HealthCommissionClient.DeathProof confirmNonNaturalDeath(
+      String idempotencyKey, String deceasedIdNumber, String deceasedName, java.time.LocalDate dateOfDeath) {
+    var answer = http.post(SYSTEM, "death-proofs", idempotencyKey, Map.of("deceasedIdNumber", deceasedIdNumber,
+        "deceasedName", deceasedName, "dateOfDeath", dateOfDeath.toString()));
+    return new cn.jiaxing.yijianshi.departments.HealthCommissionClient.DeathProof(
+        required(answer, "proofNumber", SYSTEM), required(answer, "issuer", SYSTEM));
+  }
+
+  @Override
+  public HouseholdRecord householdRecord(String idempotencyKey, String idNumber) {
+    var answer = http.post(SYSTEM, "household-records", idempotencyKey, Map.of("idNumber", idNumber));
+    return new HouseholdRecord(DepartmentHttp.flag(answer, "found", SYSTEM),
+        DepartmentHttp.flag(answer, "zhejiangHousehold", SYSTEM));
+  }
+
+  @Override
+  public String cancelHousehold(String idempotencyKey, String idNumber, java.time.LocalDate dateOfDeath,
+      String deathProofNumber) {
+    var answer = http.post(SYSTEM, "household-cancellations", idempotencyKey, Map.of("idNumber", idNumber,
+        "dateOfDeath", dateOfDeath.toString(), "deathProofNumber", deathProofNumber));
+    return required(answer, "cancellationNumber", SYSTEM);
+  }
 }

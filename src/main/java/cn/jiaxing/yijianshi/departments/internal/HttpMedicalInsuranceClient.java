@@ -25,4 +25,12 @@ class HttpMedicalInsuranceClient implements MedicalInsuranceClient {
     return new Enrolment(required(answer, "enrolmentNumber", SYSTEM),
         LocalDate.parse(required(answer, "benefitStart", SYSTEM)));
   }
+
+  @Override
+  public CoverageStop stopCoverage(String idempotencyKey, String idNumber, LocalDate dateOfDeath, String heirIdNumber) {
+    var answer = http.post(SYSTEM, "coverage-stops", idempotencyKey, Map.of("idNumber", idNumber,
+        "dateOfDeath", dateOfDeath.toString(), "heirIdNumber", heirIdNumber));
+    return new CoverageStop(required(answer, "stopNumber", SYSTEM), LocalDate.parse(required(answer, "coverageEnd", SYSTEM)),
+        DepartmentHttp.amount(answer, "accountBalance", SYSTEM));
+  }
 }

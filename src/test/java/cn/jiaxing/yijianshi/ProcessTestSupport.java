@@ -1,4 +1,4 @@
-package cn.jiaxing.yijianshi.marriagebirth;
+package cn.jiaxing.yijianshi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,21 +33,25 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "yijianshi.simulator.enabled=false",
     "yijianshi.sla.scan-interval=PT24H", "yijianshi.sla.scan-initial-delay=PT24H"})
-abstract class ProcessTestSupport {
+public abstract class ProcessTestSupport {
 
-  @MockitoBean MarriageRegistryClient marriageRegistry;
-  @MockitoBean HouseholdRegistryClient households;
-  @MockitoBean HealthCommissionClient health;
-  @MockitoBean VaccinationClient vaccination;
-  @MockitoBean MedicalInsuranceClient insurance;
-  @MockitoBean SocialSecurityCardClient cards;
+  @MockitoBean protected MarriageRegistryClient marriageRegistry;
+  @MockitoBean protected HouseholdRegistryClient households;
+  @MockitoBean protected HealthCommissionClient health;
+  @MockitoBean protected VaccinationClient vaccination;
+  @MockitoBean protected MedicalInsuranceClient insurance;
+  @MockitoBean protected SocialSecurityCardClient cards;
+  @MockitoBean protected cn.jiaxing.yijianshi.departments.SocialAssistanceClient assistance;
+  @MockitoBean protected cn.jiaxing.yijianshi.departments.PensionClient pensions;
+  @MockitoBean protected cn.jiaxing.yijianshi.departments.DisabledPersonsClient disability;
+  @MockitoBean protected cn.jiaxing.yijianshi.departments.HousingFundClient housingFund;
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
-  @Autowired CaseFiles cases;
-  @Autowired cn.jiaxing.yijianshi.shared.DataProtection protection;
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected RuntimeService runtime;
+  @Autowired protected TaskService tasks;
+  @Autowired protected ManagementService management;
+  @Autowired protected CaseFiles cases;
+  @Autowired protected cn.jiaxing.yijianshi.shared.DataProtection protection;
 
   /** The bodies of the case's mail in the outbox (sealed at rest), of one kind or all. */
   protected List<String> outboxBodies(String caseNumber, String kind) {
@@ -61,37 +65,37 @@ abstract class ProcessTestSupport {
     return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
   }
 
-  @Autowired javax.sql.DataSource dataSource;
-  @Autowired Departments departments;
-  @Autowired MailOutbox outbox;
+  @Autowired protected javax.sql.DataSource dataSource;
+  @Autowired protected Departments departments;
+  @Autowired protected MailOutbox outbox;
 
   @BeforeEach
-  void initAssertions() {
+  protected void initAssertions() {
     BpmnAwareTests.init(engine);
   }
 
   /** Executes the pending job of a department step. */
-  void runStep(ProcessInstance pi, String stepId) {
+  protected void runStep(ProcessInstance pi, String stepId) {
     Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(stepId).singleResult();
     assertThat(job).as("job of " + stepId).isNotNull();
     management.executeJob(job.getId());
   }
 
-  Task task(ProcessInstance pi, String taskKey) {
+  protected Task task(ProcessInstance pi, String taskKey) {
     Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
     assertThat(task).as("task " + taskKey).isNotNull();
     return task;
   }
 
-  void complete(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+  protected void complete(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
     tasks.complete(task(pi, taskKey).getId(), variables);
   }
 
-  CaseSummary caseOf(ProcessInstance pi) {
+  protected CaseSummary caseOf(ProcessInstance pi) {
     return cases.find(pi.getBusinessKey()).orElseThrow();
   }
 
-  List<String> mailKinds(ProcessInstance pi) {
+  protected List<String> mailKinds(ProcessInstance pi) {
     return outbox.forCase(pi.getBusinessKey()).stream().map(MailOutbox.OutboxEntry::kind).toList();
   }
 }

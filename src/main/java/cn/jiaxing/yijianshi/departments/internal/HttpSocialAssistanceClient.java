@@ -1,0 +1,33 @@
+package cn.jiaxing.yijianshi.departments.internal;
+
+import static cn.jiaxing.yijianshi.departments.internal.DepartmentHttp.required;
+
+import cn.jiaxing.yijianshi.departments.SocialAssistanceClient;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+class HttpSocialAssistanceClient implements SocialAssistanceClient {
+
+  private static final String SYSTEM = "mzjz";
+
+  private final DepartmentHttp http;
+
+  HttpSocialAssistanceClient(DepartmentHttp http) {
+    this.http = http;
+  }
+
+  @Override
+  public String assistanceStatus(String idempotencyKey, String idNumber) {
+    return required(http.post(SYSTEM, "assistance-statuses", idempotencyKey, Map.of("idNumber", idNumber)),
+        "status", SYSTEM);
+  }
+
+  @Override
+  public AllowanceStop stopAllowances(String idempotencyKey, String idNumber, LocalDate effectiveFrom) {
+    var answer = http.post(SYSTEM, "allowance-stops", idempotencyKey, Map.of("idNumber", idNumber,
+        "effectiveFrom", effectiveFrom.toString()));
+    return new AllowanceStop(required(answer, "stopNumber", SYSTEM), required(answer, "stopped", SYSTEM));
+  }
+}

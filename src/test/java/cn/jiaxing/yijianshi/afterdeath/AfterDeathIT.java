@@ -1,0 +1,101 @@
+package cn.jiaxing.yijianshi.afterdeath;
+
+import static cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.jiaxing.yijianshi.FullStackTestSupport;
+import cn.jiaxing.yijianshi.TestApplications;
+import cn.jiaxing.yijianshi.TestPeople;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 身后一件事 through the REST API as the front desk and the funeral home, the departments simulated over
+ * HTTP (README, Simulated departments: the deceased's ID sequence code chooses their answers).
+ */
+class AfterDeathIT extends FullStackTestSupport {
+
+  private List<String> asked(String caseNumber) {
+    JsonNode requests = simulatorRequests(caseNumber + ":");
+    return StreamSupport.stream(requests.spliterator(), false)
+        .map(r -> r.get("department").asText() + "/" + r.get("operation").asText() + "×" + r.get("timesAsked").asInt())
+        .toList();
+  }
+
+  private String apply(String deceased, String email) {
+    var started = submitStartForm(PROCESS_KEY, TestApplications.afterDeath(deceased, TestPeople.woman(52), email));
+    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
+    return started.getBody().get("businessKey").asText();
+  }
+
+  private void cremate(String caseNumber) {
+    String task = awaitTask("binzang", caseNumber, "Task_ArrangeFuneral");
+    assertThat(tasks("minzheng", caseNumber, "Task_ArrangeFuneral")).isEmpty();
+    assertThat(submitTask("binzang", task, Map.of(CREMATION_DATE, TestPeople.today().minusDays(1).toString(),
+        CREMATION_CERTIFICATE_NUMBER, "HH330400-0042")).getStatusCode().value()).isEqualTo(204);
+  }
+
+  @Test
+  void aFamilyAppliesOnceAndEveryDepartmentDoesItsPartOnce() {
+    String email = uniqueEmail("family");
+    // sequence 91x: a 残疾人证 holder; born 85 years ago: 高龄津贴
+    String deceased = TestPeople.withSequencePrefix(true, 85, "91");
+    String caseNumber = apply(deceased, email);
+    // the funeral home sees what the 惠民殡葬 decision gave, not the family's ID numbers
+    String task = awaitTask("binzang", caseNumber, "Task_ArrangeFuneral");
+    JsonNode vars = get("binzang", "/engine-rest/task/{id}/form-variables", task).getBody();
+    assertThat(vars.path(FREE_FUNERAL_ITEMS).path("value").asText()).contains("遗体火化");
+    assertThat(vars.toString()).doesNotContain(deceased);
+    cremate(caseNumber);
+
+    awaitCaseStatus(caseNumber, "COMPLETED");
+    assertThat(asked(caseNumber)).containsExactlyInAnyOrder("wj/death-proofs×1", "ga/household-records×1",
+        "mzjz/assistance-statuses×1", "ga/household-cancellations×1", "rs/pension-settlements×1",
+        "yb/coverage-stops×1", "mzjz/allowance-stops×1", "cl/disability-card-cancellations×1",
+        "gjj/heir-withdrawals×1");
+    var mails = awaitMail(email, 2);
+    assertThat(mails).anySatisfy(m -> assertThat(m).contains("【办结通知】").contains("死亡证明", "火化证明",
+        "HH330400-0042", "惠民殡葬减免", "户口注销", "养老保险", "医疗保险", "高龄津贴", "残疾人证已注销",
+        "住房公积金").doesNotContain(deceased));
+  }
+
+  @Test
+  void departmentsWithNothingToDoSaySoAndTheCaseStillCompletes() {
+    String email = uniqueEmail("nopension");
+    String caseNumber = apply(TestPeople.withSequencePrefix(false, 70, "95"), email); // 95x: no pension record
+    cremate(caseNumber);
+    JsonNode progress = awaitCaseStatus(caseNumber, "COMPLETED");
+    assertThat(progress.toString()).doesNotContain("INCIDENT");
+    assertThat(awaitMail(email, 2)).anySatisfy(m -> assertThat(m).contains("无需办理：逝者在本市无养老保险参保记录")
+        .contains("无需办理：未查询到逝者的残疾人证").contains("无需办理：逝者生前未在民政部门享受低保、特困供养或高龄津贴"));
+  }
+
+  @Test
+  void aDeathProofTheHospitalCannotConfirmEndsTheCaseWithItsReason() {
+    String email = uniqueEmail("unconfirmed");
+    String caseNumber = apply(TestPeople.withSequencePrefix(true, 60, "97"), email); // 97x: no such proof
+    JsonNode progress = awaitCaseStatus(caseNumber, "REFUSED");
+    assertThat(progress.get("outcomeReason").asText()).contains("未查询到逝者").contains("死亡证明");
+    // nothing else was asked of any department (the refused proof is then voided, as every step of a refused case)
+    assertThat(asked(caseNumber)).containsExactlyInAnyOrder("wj/death-proofs×1", "wj/voids×1");
+    assertThat(awaitMail(email, 2)).anySatisfy(m -> assertThat(m).contains("【不予办理通知】"));
+  }
+
+  @Test
+  void anInvalidApplicationOverRestIsRefusedInChineseAndLeavesNothing() {
+    Map<String, Object> v = TestApplications.afterDeath(TestPeople.man(80), TestPeople.woman(50), uniqueEmail("bad"));
+    v.put(DATE_OF_DEATH, TestPeople.today().plusDays(2).toString());
+    v.put(RELATIONSHIP, "NEIGHBOUR");
+    long before = get("admin", "/engine-rest/process-instance/count?processDefinitionKey=" + PROCESS_KEY).getBody()
+        .get("count").asLong();
+    var refused = submitStartForm(PROCESS_KEY, v);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().toString()).contains("身后一件事申请未受理").contains("不能晚于今天")
+        .contains("申请人与逝者关系只能是");
+    assertThat(get("admin", "/engine-rest/process-instance/count?processDefinitionKey=" + PROCESS_KEY).getBody()
+        .get("count").asLong()).isEqualTo(before);
+  }
+}
