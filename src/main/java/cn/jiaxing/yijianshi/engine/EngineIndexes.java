@@ -33,6 +33,9 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
   static final List<Index> INDEXES = List.of(
       // Tasklist's 部门待办 sorted by due date, and the 即将超期 / 已超期 windows (TaskVisibility BY_INDEX)
       new Index("YJS_IDX_TASK_DUE", "ACT_RU_TASK", "DUE_DATE_"),
+      // completing a task looks for its sub-tasks (TaskManager.findTasksByParentTaskId): without this index
+      // every completion read all open tasks (0.3–0.5 s at 100,000 open tasks on MariaDB)
+      new Index("YJS_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"),
       // a clerk's grants with their permissions, so that counting or checking them reads only this index
       new Index("YJS_IDX_AUTH_GROUP_PERMS", "ACT_RU_AUTHORIZATION", "GROUP_ID_, TYPE_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_"),
       // Cockpit's process-definition statistics count the running instances per definition from this index
