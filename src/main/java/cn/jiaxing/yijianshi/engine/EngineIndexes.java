@@ -39,8 +39,8 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
       // a clerk's grants with their permissions, so that counting or checking them reads only this index
       new Index("YJS_IDX_AUTH_GROUP_PERMS", "ACT_RU_AUTHORIZATION", "GROUP_ID_, TYPE_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_"),
       // Cockpit's process-definition statistics count the running instances per definition from this index
-      // alone (executions without a parent), not from every execution's row
-      new Index("YJS_IDX_EXEC_INSTANCES", "ACT_RU_EXECUTION", "PARENT_ID_, PROC_DEF_ID_, PROC_INST_ID_"));
+      // alone (executions without a parent, of no tenant), not from every execution's row
+      new Index("YJS_IDX_EXEC_ROOTS", "ACT_RU_EXECUTION", "PARENT_ID_, TENANT_ID_, PROC_DEF_ID_, PROC_INST_ID_"));
 
   private final EngineSettings settings;
 

@@ -45,6 +45,8 @@ public final class TaskVisibility {
 
   /** A page read in index order is at most this deep (firstResult + maxResults). */
   static final int INDEX_PAGE_DEPTH = 1000;
+  /** A page is read in index order when the clerk holds enough of the first this many tasks in that order. */
+  static final int INDEX_PAGE_SCAN = 2000;
 
   private static volatile int denseFrom = 1000;
 
@@ -107,7 +109,13 @@ public final class TaskVisibility {
       if (grants < denseFrom) {
         return visibility;
       }
-      if (!indexOrdered) {
+      if (indexOrdered) {
+        // the clerk's tasks may all sort after everyone else's (a department whose tasks are due last):
+        // read in index order only when the page is found among the first tasks in that order
+        if (!TaskQueryShape.pageAmongFirst(connection, prefix, query, check.getAuthUserId(), groups, INDEX_PAGE_SCAN)) {
+          return visibility;
+        }
+      } else {
         // the window is read through the due-date index, the grants through theirs: the smaller wins
         long window = TaskQueryShape.dueWindowUpTo(connection, prefix, query, enough);
         if (window >= grants) {
@@ -196,7 +204,7 @@ public final class TaskVisibility {
    * of every mode is a sub-query or a set of distinct task ids, and the other joins are many-to-one.
    * Decided exactly as {@code Task.xml} decides to join the identity links.
    */
-  public static boolean uniqueRows(TaskQueryImpl query) {
+  public boolean uniqueRows(TaskQueryImpl query) {
     boolean candidatesAsExists = candidatesAsExists(query);
     for (TaskQueryImpl q : query.getQueries()) {
       if (q != null && !candidatesAsExists && (q.getCandidateUser() != null || q.getCandidateGroups() != null
@@ -210,12 +218,14 @@ public final class TaskVisibility {
 
   /**
    * Whether the query's candidate criteria are checked with an EXISTS on the identity links rather than
-   * Camunda's join: for a query without OR parts and without an involved user (whose criterion also
-   * accepts the assignee or owner, so it needs the join). "Some identity link of the task matches" is
-   * what the join with DISTINCT meant.
+   * Camunda's join: for a page read in index order (the DISTINCT the join needs would sort every row
+   * first), without OR parts and without an involved user (whose criterion also accepts the assignee or
+   * owner, so it needs the join). "Some identity link of the task matches" is what the join with DISTINCT
+   * meant. Counted from the grants, the join is cheaper (MariaDB reads every identity link for the EXISTS).
    */
-  public static boolean candidatesAsExists(TaskQueryImpl query) {
-    return query.getQueries().size() == 1 && !query.isOrQueryActive() && query.getInvolvedUser() == null;
+  public boolean candidatesAsExists(TaskQueryImpl query) {
+    return mode == Mode.BY_INDEX && query.getQueries().size() == 1 && !query.isOrQueryActive()
+        && query.getInvolvedUser() == null;
   }
 
   private static PermissionCheck atomic(AuthorizationCheck check, int resourceType, String resourceIdParam) {
