@@ -31,8 +31,9 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
   }
 
   static final List<Index> INDEXES = List.of(
-      // Tasklist's 部门待办 sorted by due date, and the 即将超期 / 已超期 windows (TaskVisibility BY_INDEX)
-      new Index("YJS_IDX_TASK_DUE", "ACT_RU_TASK", "DUE_DATE_"),
+      // Tasklist's pages in its own order (the filter's due date, then newest first), by due date alone, and
+      // the 即将超期 / 已超期 windows (TaskVisibility BY_INDEX)
+      new Index("YJS_IDX_TASK_DUE_CREATED", "ACT_RU_TASK", "DUE_DATE_, CREATE_TIME_ DESC"),
       // completing a task looks for its sub-tasks (TaskManager.findTasksByParentTaskId): without this index
       // every completion read all open tasks (0.3–0.5 s at 100,000 open tasks on MariaDB)
       new Index("YJS_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"),

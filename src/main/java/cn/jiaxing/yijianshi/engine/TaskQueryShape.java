@@ -63,11 +63,21 @@ final class TaskQueryShape {
     return true;
   }
 
-  /** Sorted by creation or due date alone (either direction): an index gives that order. */
+  /**
+   * Sorted by creation or due date alone (either direction), or as Tasklist sorts a filter sorted by due
+   * date (due date, then newest first; or both reversed): an index gives that order ({@link EngineIndexes}).
+   */
   static boolean orderedByIndex(TaskQueryImpl query) {
     List<QueryOrderingProperty> ordering = query.getOrderingProperties();
-    return ordering.size() == 1 && ordering.get(0).getRelation() == null
-        && INDEXED_ORDER.contains(ordering.get(0).getQueryProperty().getName());
+    if (ordering.isEmpty() || ordering.size() > 2 || ordering.stream().anyMatch(o -> o.getRelation() != null)) {
+      return false;
+    }
+    if (ordering.size() == 1) {
+      return INDEXED_ORDER.contains(ordering.get(0).getQueryProperty().getName());
+    }
+    return "DUE_DATE_".equals(ordering.get(0).getQueryProperty().getName())
+        && "CREATE_TIME_".equals(ordering.get(1).getQueryProperty().getName())
+        && ordering.get(0).getDirection() != ordering.get(1).getDirection();
   }
 
   static boolean hasDueDates(TaskQueryImpl query) {
@@ -90,11 +100,12 @@ final class TaskQueryShape {
       List<String> groups, int scanned) throws SQLException {
     List<Object> params = new ArrayList<>();
     String where = dueWindow(query, params);
-    var order = query.getOrderingProperties().get(0);
+    String order = String.join(", ", query.getOrderingProperties().stream()
+        .map(o -> "RES." + o.getQueryProperty().getName() + " "
+            + ("desc".equalsIgnoreCase(o.getDirection().getName()) ? "desc" : "asc")).toList());
     String sql = "select count(*), coalesce(sum(case when " + granted(prefix, groups) + " then 1 else 0 end), 0)"
         + " from (select RES.ID_ from " + prefix + "ACT_RU_TASK RES"
-        + (where.isEmpty() ? "" : " where " + where) + " order by RES." + order.getQueryProperty().getName() + " "
-        + ("desc".equalsIgnoreCase(order.getDirection().getName()) ? "desc" : "asc") + " limit " + scanned + ") S";
+        + (where.isEmpty() ? "" : " where " + where) + " order by " + order + " limit " + scanned + ") S";
     List<Object> all = new ArrayList<>(groups);
     all.add(user);
     all.addAll(params);

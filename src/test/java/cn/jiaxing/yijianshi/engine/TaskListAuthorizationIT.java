@@ -235,6 +235,8 @@ class TaskListAuthorizationIT extends FullStackTestSupport {
       r.put("oldest, page 2", created.apply(t.createTaskQuery().orderByTaskCreateTime().asc().listPage(2, 2)));
       r.put("due first", due.apply(t.createTaskQuery().orderByDueDate().asc().listPage(0, 15)));
       r.put("due last", due.apply(t.createTaskQuery().orderByDueDate().desc().listPage(0, 15)));
+      r.put("Tasklist's order: due, then newest", due.apply(t.createTaskQuery().orderByDueDate().asc()
+          .orderByTaskCreateTime().desc().listPage(0, 15)));
       r.put("count", t.createTaskQuery().count());
       r.put("due within a day", ids(t.createTaskQuery().dueAfter(now).dueBefore(tomorrow)));
       r.put("due within a day count", t.createTaskQuery().dueAfter(now).dueBefore(tomorrow).count());

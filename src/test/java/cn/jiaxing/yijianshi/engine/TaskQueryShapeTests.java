@@ -16,6 +16,11 @@ class TaskQueryShapeTests {
     assertThat(TaskQueryShape.onlyDueDates(page, List.of())).isTrue();
     assertThat(TaskQueryShape.orderedByIndex(page)).isTrue();
     assertThat(TaskQueryShape.hasDueDates(page)).isFalse();
+    // Tasklist's own sorting added to the 部门待办 filter's (due date first, then newest), and reversed
+    assertThat(TaskQueryShape.orderedByIndex((TaskQueryImpl) new TaskQueryImpl().orderByDueDate().asc()
+        .orderByTaskCreateTime().desc())).isTrue();
+    assertThat(TaskQueryShape.orderedByIndex((TaskQueryImpl) new TaskQueryImpl().orderByDueDate().desc()
+        .orderByTaskCreateTime().asc())).isTrue();
 
     TaskQueryImpl window = (TaskQueryImpl) new TaskQueryImpl().dueAfter(new Date()).dueBefore(new Date())
         .orderByDueDate().asc();
@@ -40,6 +45,10 @@ class TaskQueryShapeTests {
     assertThat(TaskQueryShape.onlyDueDates((TaskQueryImpl) new TaskQueryImpl().or().taskName("a").endOr(), List.of())).isFalse();
     assertThat(TaskQueryShape.orderedByIndex((TaskQueryImpl) new TaskQueryImpl().orderByDueDate().asc()
         .orderByTaskId().asc())).isFalse();
+    assertThat(TaskQueryShape.orderedByIndex((TaskQueryImpl) new TaskQueryImpl().orderByDueDate().asc()
+        .orderByTaskCreateTime().asc())).as("both ascending: not the index's order").isFalse();
+    assertThat(TaskQueryShape.orderedByIndex((TaskQueryImpl) new TaskQueryImpl().orderByTaskCreateTime().desc()
+        .orderByDueDate().asc())).isFalse();
     assertThat(TaskQueryShape.orderedByIndex((TaskQueryImpl) new TaskQueryImpl().orderByTaskName().asc())).isFalse();
     assertThat(TaskQueryShape.orderedByIndex((TaskQueryImpl) new TaskQueryImpl()
         .orderByProcessVariable("x", org.camunda.bpm.engine.variable.type.ValueType.STRING).asc())).isFalse();
