@@ -42,7 +42,7 @@ open_cases() {
   YIJIANSHI_DATA_KEYS_K1=${YIJIANSHI_DATA_KEYS_K1:-1ZZeG4Cc5QR+/PRu7gPIJHfQoVODIbwUfKwx1+UxQ6A=} \
   YIJIANSHI_DATA_HASH_KEY=${YIJIANSHI_DATA_HASH_KEY:-//rZUaE5cKyoxWCbRgAjIqjIIJDh6qicP/DGNabqzzg=} \
   DB_USER=$DB_USER DB_PASSWORD=$DB_PASSWORD YIJIANSHI_DEMO_ENABLED=true YIJIANSHI_SIMULATOR_ENABLED=true PORT=$BENCH_PORT \
-  nohup java -Xmx3g -Dloader.path="$work/classes" -cp "$work/app.jar" org.springframework.boot.loader.launch.PropertiesLauncher \
+  nohup java -Xmx3g ${BENCH_JAVA_OPTS:-} -Dloader.path="$work/classes" -cp "$work/app.jar" org.springframework.boot.loader.launch.PropertiesLauncher \
     --spring.profiles.active=mysql --bench.open-cases="$1" --bench.threads=${BENCH_THREADS:-3} --yijianshi.sla.scan-interval=PT5S --yijianshi.mail.send-interval=PT5S --spring.mail.port=$BENCH_SMTP_PORT \
     >"$work/app.log" 2>&1 &
   echo $! >"$work/app.pid"

@@ -53,7 +53,7 @@ final class TaskQueryShape {
     }
     try {
       for (Field f : CRITERIA) {
-        if (!Objects.deepEquals(f.get(query), f.get(BLANK))) {
+        if (!Objects.deepEquals(empty(f.get(query)), empty(f.get(BLANK)))) {
           return false;
         }
       }
@@ -78,6 +78,15 @@ final class TaskQueryShape {
     return "DUE_DATE_".equals(ordering.get(0).getQueryProperty().getName())
         && "CREATE_TIME_".equals(ordering.get(1).getQueryProperty().getName())
         && ordering.get(0).getDirection() != ordering.get(1).getDirection();
+  }
+
+  /** An empty array or collection narrows nothing ({@code Task.xml} tests their length), as null. */
+  private static Object empty(Object value) {
+    if (value instanceof Object[] array && array.length == 0
+        || value instanceof java.util.Collection<?> collection && collection.isEmpty()) {
+      return null;
+    }
+    return value;
   }
 
   static boolean hasDueDates(TaskQueryImpl query) {

@@ -29,6 +29,9 @@ class TaskQueryShapeTests {
     assertThat(TaskQueryShape.onlyDueDates(window, List.of())).isTrue();
     assertThat(TaskQueryShape.orderedByIndex(window)).isTrue();
     assertThat(TaskQueryShape.hasDueDates(window)).isTrue();
+    // Tasklist's REST query sets empty lists, which narrow nothing
+    TaskQueryImpl fromRest = (TaskQueryImpl) new TaskQueryImpl().processInstanceIdIn().orderByTaskCreateTime().desc();
+    assertThat(TaskQueryShape.onlyDueDates(fromRest, List.of())).isTrue();
   }
 
   @Test
