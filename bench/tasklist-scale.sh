@@ -9,7 +9,8 @@
 #   bench/tasklist-scale.sh clean          # stop it and drop the bench database
 #
 # DB_HOST/DB_PORT/DB_USER/DB_PASSWORD (default 127.0.0.1:3306 root, empty), BENCH_DB (yijianshi_bench),
-# BENCH_PORT (8090). The app is the packaged jar with bench/java on its class path (loader.path).
+# BENCH_PORT (8090), BENCH_THREADS (3), BENCH_JAVA_OPTS (extra JVM options). The app is the packaged jar with
+# bench/java on its class path (loader.path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB_HOST=${DB_HOST:-127.0.0.1}; DB_PORT=${DB_PORT:-3306}; DB_USER=${DB_USER:-root}; DB_PASSWORD=${DB_PASSWORD:-}

@@ -135,14 +135,25 @@ class OpenCasesRunner {
   }
 
   private void complete(List<String> instances, String taskKey, Map<String, Object> decision) {
-    for (int from = 0; from < instances.size(); from += 500) {
-      List<String> ids = instances.subList(from, Math.min(instances.size(), from + 500));
-      tx.executeWithoutResult(status -> {
-        for (Task t : tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new))
-            .taskDefinitionKey(taskKey).list()) {
-          tasks.complete(t.getId(), decision);
+    for (int from = 0; from < instances.size(); from += 50) {
+      List<String> ids = instances.subList(from, Math.min(instances.size(), from + 50));
+      // the job executor works on the same cases meanwhile: a deadlock rolls the batch back, so it is repeated
+      for (int attempt = 1; ; attempt++) {
+        try {
+          tx.executeWithoutResult(status -> {
+            for (Task t : tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new))
+                .taskDefinitionKey(taskKey).list()) {
+              tasks.complete(t.getId(), decision);
+            }
+          });
+          break;
+        } catch (RuntimeException e) {
+          if (attempt == 5) {
+            throw e;
+          }
+          log.warn("bench: batch of {} rolled back ({}), again", ids.size(), e.getClass().getSimpleName());
         }
-      });
+      }
     }
   }
 
