@@ -15,13 +15,16 @@ class DepartmentsTests {
   void theCatalogueHasTheRolesAndSystemsOfTheCity() {
     Departments catalogue = Departments.read("departments.yaml");
     assertThat(catalogue.roles()).extracting(Department::code)
-        .contains("mz", "mzbz", "mzjz", "mzwb", "ga", "wj", "jk", "yb", "rs");
-    // 民政 is one organisation with several roles, and one system
+        .contains("mz", "mzbz", "mzjz", "mzwb", "ga", "wj", "jk", "yb", "rs", "cl", "gjj");
+    // 民政 is one organisation with several roles, and two systems (婚姻登记, 社会救助)
     assertThat(catalogue.roles()).filteredOn(d -> d.organisation().equals("嘉兴市民政局")).hasSize(4);
-    assertThat(catalogue.systems()).extracting(Department::code).containsExactly("mz", "ga", "wj", "jk", "yb", "rs");
+    assertThat(catalogue.systems()).extracting(Department::code)
+        .containsExactly("mz", "mzjz", "ga", "wj", "jk", "yb", "rs", "cl", "gjj");
+    assertThat(catalogue.get("mzjz").displayName()).isEqualTo("民政局（社会救助）");
     assertThat(catalogue.get("wj").displayName()).isEqualTo("卫生健康委员会");
     assertThat(catalogue.demoUser("mz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("minzheng"));
-    assertThat(catalogue.demoUser("mzbz")).isEmpty();
+    assertThat(catalogue.demoUser("mzbz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("binzang"));
+    assertThat(catalogue.demoUser("mzwb")).isEmpty();
     assertThat(catalogue.find("frontdesk")).isEmpty();
   }
 
