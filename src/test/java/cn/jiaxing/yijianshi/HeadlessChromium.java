@@ -62,4 +62,25 @@ public final class HeadlessChromium implements AutoCloseable {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
+
+  /**
+   * Logs in to a Camunda webapp at {@code appUrl}. Types only once AngularJS has bound the sign-in form
+   * (its inputs carry {@code ng-pristine}): text typed earlier is overwritten by the empty model and the
+   * login fails with no error on the server (seen once in a full run).
+   */
+  public static void logIn(WebDriver browser, org.openqa.selenium.support.ui.WebDriverWait wait, String appUrl,
+      String user, String password) {
+    browser.get(appUrl);
+    org.openqa.selenium.By username = org.openqa.selenium.By.cssSelector(
+        "form[name='signinForm'] input[ng-model='username'].ng-pristine");
+    org.openqa.selenium.By secret = org.openqa.selenium.By.cssSelector(
+        "form[name='signinForm'] input[ng-model='password'].ng-pristine");
+    wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(user);
+    wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(secret)).sendKeys(password);
+    wait.until(d -> d.findElement(org.openqa.selenium.By.cssSelector(
+        "form[name='signinForm'] input[ng-model='username']")).getAttribute("class").contains("ng-dirty"));
+    browser.findElement(org.openqa.selenium.By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    wait.until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(
+        org.openqa.selenium.By.cssSelector("form[name='signinForm']")));
+  }
 }

@@ -172,13 +172,7 @@ class CockpitSlaCardIT extends FullStackTestSupport {
   }
 
   private void logIn(String user, String app) {
-    browser.get(app);
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    HeadlessChromium.logIn(browser, new WebDriverWait(browser, WAIT), app, user, PASSWORD);
   }
 
   private String cockpit() {
