@@ -63,6 +63,27 @@ class AfterDeathIT extends FullStackTestSupport {
   }
 
   @Test
+  void theFuneralHomeCannotRewriteWhatIntakeAndTheDecisionSettled() {
+    String caseNumber = apply(TestPeople.man(79), uniqueEmail("rewrite"));
+    String task = awaitTask("binzang", caseNumber, "Task_ArrangeFuneral");
+    String cremated = TestPeople.today().toString();
+    // a read-only field of its own form (the deceased's name, the 惠民殡葬 decision), or one its form lacks
+    for (Map.Entry<String, Object> rewrite : List.<Map.Entry<String, Object>>of(Map.entry(DECEASED_NAME, "李四"),
+        Map.entry(FREE_FUNERAL_ITEMS, "无"), Map.entry(DECEASED_ID_NUMBER, TestPeople.man(60)))) {
+      var refused = submitTask("binzang", task, Map.of(CREMATION_DATE, cremated,
+          CREMATION_CERTIFICATE_NUMBER, "HH330400-0099", rewrite.getKey(), rewrite.getValue()));
+      assertThat(refused.getStatusCode().value()).as(rewrite.getKey()).isEqualTo(403);
+    }
+    // another department's clerk cannot complete it at all
+    assertThat(submitTask("minzheng", task, Map.of(CREMATION_DATE, cremated, CREMATION_CERTIFICATE_NUMBER,
+        "HH330400-0099")).getStatusCode().value()).isIn(403, 404);
+    assertThat(tasks("binzang", caseNumber, "Task_ArrangeFuneral")).containsExactly(task);
+    JsonNode vars = get("binzang", "/engine-rest/task/{id}/form-variables", task).getBody();
+    assertThat(vars.path(DECEASED_NAME).path("value").asText()).isEqualTo("张建国");
+    assertThat(vars.path(FREE_FUNERAL_ITEMS).path("value").asText()).contains("遗体火化");
+  }
+
+  @Test
   void departmentsWithNothingToDoSaySoAndTheCaseStillCompletes() {
     String email = uniqueEmail("nopension");
     String caseNumber = apply(TestPeople.withSequencePrefix(false, 70, "95"), email); // 95x: no pension record
