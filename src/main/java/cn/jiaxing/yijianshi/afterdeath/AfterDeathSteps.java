@@ -46,10 +46,28 @@ final class AfterDeathSteps {
     return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " 元";
   }
 
-  /** A refusal that is an outcome: the department's words, ID numbers masked. */
-  static boolean record(DelegateExecution ex, String variable, String prefix, DepartmentRefusalException refusal) {
-    ex.setVariable(variable, prefix + ResidentIdNumber.maskAll(refusal.getMessage()));
-    return true;
+  /**
+   * A step whose outcome, in words the family reads, goes to one variable: the department's result, or its
+   * refusal (nothing to do for this person) with the department's words, ID numbers masked.
+   */
+  abstract static class OutcomeStep extends DepartmentStep {
+    private final String resultVariable;
+    private final String refusalPrefix;
+
+    OutcomeStep(String resultVariable, String refusalPrefix) {
+      this.resultVariable = resultVariable;
+      this.refusalPrefix = refusalPrefix;
+    }
+
+    void result(DelegateExecution ex, String text) {
+      ex.setVariable(resultVariable, text);
+    }
+
+    @Override
+    protected final boolean refusalIsAnOutcome(DelegateExecution ex, DepartmentRefusalException refusal) {
+      result(ex, refusalPrefix + ResidentIdNumber.maskAll(refusal.getMessage()));
+      return true;
+    }
   }
 
   /** Task_ConfirmDeathProof: the 死亡医学证明 (卫健: the hospital, or the community health centre for a home death). */
@@ -135,10 +153,11 @@ final class AfterDeathSteps {
 
   /** Task_CancelHousehold: 户口注销 (公安; 户口登记条例 art. 8). */
   @Component("cancelHouseholdDelegate")
-  static class CancelHousehold extends DepartmentStep {
+  static class CancelHousehold extends OutcomeStep {
     private final HouseholdRegistryClient police;
 
     CancelHousehold(HouseholdRegistryClient police) {
+      super(HOUSEHOLD_RESULT, "未办理：");
       this.police = police;
     }
 
@@ -146,21 +165,18 @@ final class AfterDeathSteps {
     protected void call(DelegateExecution ex, String key) {
       String number = police.cancelHousehold(key, string(ex, DECEASED_ID_NUMBER), dateOfDeath(ex),
           string(ex, DEATH_PROOF_NUMBER));
-      ex.setVariable(HOUSEHOLD_RESULT, "已注销（注销编号 " + number + "）");
+      result(ex, "已注销（注销编号 " + number + "）");
     }
 
-    @Override
-    protected boolean refusalIsAnOutcome(DelegateExecution ex, DepartmentRefusalException refusal) {
-      return record(ex, HOUSEHOLD_RESULT, "未办理：", refusal);
-    }
   }
 
   /** Task_SettlePension: pension stopped, 丧葬补助金 and 抚恤金 paid, the individual account settled (人社). */
   @Component("settlePensionDelegate")
-  static class SettlePension extends DepartmentStep {
+  static class SettlePension extends OutcomeStep {
     private final PensionClient pensions;
 
     SettlePension(PensionClient pensions) {
+      super(PENSION_RESULT, "无需办理：");
       this.pensions = pensions;
     }
 
@@ -169,23 +185,20 @@ final class AfterDeathSteps {
       LocalDate died = dateOfDeath(ex);
       var s = pensions.settleAfterDeath(key, string(ex, DECEASED_ID_NUMBER), died, monthAfter(died),
           string(ex, APPLICANT_ID_NUMBER));
-      ex.setVariable(PENSION_RESULT, "养老金自 " + monthAfter(died) + " 起停发；丧葬补助金 " + yuan(s.funeralGrant())
+      result(ex, "养老金自 " + monthAfter(died) + " 起停发；丧葬补助金 " + yuan(s.funeralGrant())
           + "，抚恤金 " + yuan(s.survivorBenefit()) + "，个人账户余额 " + yuan(s.accountBalance())
           + " 发放给申请人（结算编号 " + s.settlementNumber() + "）");
     }
 
-    @Override
-    protected boolean refusalIsAnOutcome(DelegateExecution ex, DepartmentRefusalException refusal) {
-      return record(ex, PENSION_RESULT, "无需办理：", refusal);
-    }
   }
 
   /** Task_StopMedicalInsurance: coverage ends, the individual account is paid out (医保). */
   @Component("stopMedicalInsuranceDelegate")
-  static class StopMedicalInsurance extends DepartmentStep {
+  static class StopMedicalInsurance extends OutcomeStep {
     private final MedicalInsuranceClient insurance;
 
     StopMedicalInsurance(MedicalInsuranceClient insurance) {
+      super(MEDICAL_INSURANCE_RESULT, "无需办理：");
       this.insurance = insurance;
     }
 
@@ -193,22 +206,19 @@ final class AfterDeathSteps {
     protected void call(DelegateExecution ex, String key) {
       var stop = insurance.stopCoverage(key, string(ex, DECEASED_ID_NUMBER), dateOfDeath(ex),
           string(ex, APPLICANT_ID_NUMBER));
-      ex.setVariable(MEDICAL_INSURANCE_RESULT, "医保关系于 " + stop.coverageEnd() + " 终止，个人账户余额 "
+      result(ex, "医保关系于 " + stop.coverageEnd() + " 终止，个人账户余额 "
           + yuan(stop.accountBalance()) + " 发放给申请人（编号 " + stop.stopNumber() + "）");
     }
 
-    @Override
-    protected boolean refusalIsAnOutcome(DelegateExecution ex, DepartmentRefusalException refusal) {
-      return record(ex, MEDICAL_INSURANCE_RESULT, "无需办理：", refusal);
-    }
   }
 
   /** Task_StopAllowances: 低保, 特困供养 and 高龄津贴 stop from the month after the death (民政). */
   @Component("stopAllowancesDelegate")
-  static class StopAllowances extends DepartmentStep {
+  static class StopAllowances extends OutcomeStep {
     private final SocialAssistanceClient assistance;
 
     StopAllowances(SocialAssistanceClient assistance) {
+      super(ALLOWANCE_RESULT, "无需办理：");
       this.assistance = assistance;
     }
 
@@ -216,21 +226,18 @@ final class AfterDeathSteps {
     protected void call(DelegateExecution ex, String key) {
       LocalDate from = monthAfter(dateOfDeath(ex));
       var stop = assistance.stopAllowances(key, string(ex, DECEASED_ID_NUMBER), from);
-      ex.setVariable(ALLOWANCE_RESULT, stop.stopped() + "自 " + from + " 起停发（编号 " + stop.stopNumber() + "）");
+      result(ex, stop.stopped() + "自 " + from + " 起停发（编号 " + stop.stopNumber() + "）");
     }
 
-    @Override
-    protected boolean refusalIsAnOutcome(DelegateExecution ex, DepartmentRefusalException refusal) {
-      return record(ex, ALLOWANCE_RESULT, "无需办理：", refusal);
-    }
   }
 
   /** Task_CancelDisabilityCard: the 残疾人证 and its two subsidies end from the month after the death (残联). */
   @Component("cancelDisabilityCardDelegate")
-  static class CancelDisabilityCard extends DepartmentStep {
+  static class CancelDisabilityCard extends OutcomeStep {
     private final DisabledPersonsClient disability;
 
     CancelDisabilityCard(DisabledPersonsClient disability) {
+      super(DISABILITY_RESULT, "无需办理：");
       this.disability = disability;
     }
 
@@ -238,34 +245,27 @@ final class AfterDeathSteps {
     protected void call(DelegateExecution ex, String key) {
       LocalDate from = monthAfter(dateOfDeath(ex));
       String number = disability.cancelDisabilityCard(key, string(ex, DECEASED_ID_NUMBER), from);
-      ex.setVariable(DISABILITY_RESULT, "残疾人证已注销，困难残疾人生活补贴和重度残疾人护理补贴自 " + from
+      result(ex, "残疾人证已注销，困难残疾人生活补贴和重度残疾人护理补贴自 " + from
           + " 起停发（注销编号 " + number + "）");
     }
 
-    @Override
-    protected boolean refusalIsAnOutcome(DelegateExecution ex, DepartmentRefusalException refusal) {
-      return record(ex, DISABILITY_RESULT, "无需办理：", refusal);
-    }
   }
 
   /** Task_WithdrawHousingFund: the heir withdraws the housing fund (公积金; decided within 3 days). */
   @Component("withdrawHousingFundDelegate")
-  static class WithdrawHousingFund extends DepartmentStep {
+  static class WithdrawHousingFund extends OutcomeStep {
     private final HousingFundClient fund;
 
     WithdrawHousingFund(HousingFundClient fund) {
+      super(HOUSING_FUND_RESULT, "无需办理：");
       this.fund = fund;
     }
 
     @Override
     protected void call(DelegateExecution ex, String key) {
       var w = fund.withdrawForHeir(key, string(ex, DECEASED_ID_NUMBER), string(ex, APPLICANT_ID_NUMBER));
-      ex.setVariable(HOUSING_FUND_RESULT, "准予提取，" + yuan(w.amount()) + " 转入申请人账户（编号 " + w.withdrawalNumber() + "）");
+      result(ex, "准予提取，" + yuan(w.amount()) + " 转入申请人账户（编号 " + w.withdrawalNumber() + "）");
     }
 
-    @Override
-    protected boolean refusalIsAnOutcome(DelegateExecution ex, DepartmentRefusalException refusal) {
-      return record(ex, HOUSING_FUND_RESULT, "无需办理：", refusal);
-    }
   }
 }
