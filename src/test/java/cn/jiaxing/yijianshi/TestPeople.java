@@ -37,7 +37,7 @@ public final class TestPeople {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     LocalDate birth = today().minusYears(age).minusDays(1 + random.nextInt(300));
     int sequence = prefix == null
-        ? 100 + random.nextInt(800)
+        ? 100 + random.nextInt(600) // 700–999 are the simulator's refusal codes
         : Integer.parseInt(prefix) * 10 + random.nextInt(10);
     if (sequence % 2 != (male ? 1 : 0)) {
       sequence += sequence % 10 == 9 ? -1 : 1;

@@ -4,11 +4,11 @@ import static cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.*;
 
 import cn.jiaxing.yijianshi.casefile.CaseIntake;
 import cn.jiaxing.yijianshi.engine.ApplicantChecks;
+import cn.jiaxing.yijianshi.engine.Decisions;
 import cn.jiaxing.yijianshi.engine.InputChecks;
 import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,15 +18,16 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${afterDeathApplicationListener}} on the start event: checks the application (who died, when,
  * how, who applies), then opens the case. The deceased may have only one open case: a second application
- * for the same person is refused with the first case's number. Any problem rejects the start with every
- * problem listed; nothing is left behind.
+ * for the same person is refused with the first case's number. Property matters are accepted only for an
+ * applicant the law lets handle them (Decision_PropertyMatterEligibility). Any problem rejects the start
+ * with every problem listed; nothing is left behind.
  */
 @Component("afterDeathApplicationListener")
 class AfterDeathApplicationListener implements ExecutionListener {
 
-  static final Map<String, String> DEATH_KINDS = labels("HOSPITAL", "医疗机构内死亡", "HOME", "家中正常死亡",
+  static final Map<String, String> DEATH_KINDS = AfterDeathPropertyMatters.labels("HOSPITAL", "医疗机构内死亡", "HOME", "家中正常死亡",
       "NON_NATURAL", "非正常死亡");
-  static final Map<String, String> RELATIONSHIPS = labels("SPOUSE", "配偶", "PARENT", "父母", "CHILD", "子女",
+  static final Map<String, String> RELATIONSHIPS = AfterDeathPropertyMatters.labels("SPOUSE", "配偶", "PARENT", "父母", "CHILD", "子女",
       "SIBLING", "兄弟姐妹", "OTHER_RELATIVE", "其他近亲属", "AGENT", "受委托的医疗机构或殡仪服务机构");
 
   private final CaseIntake intake;
@@ -68,7 +69,8 @@ class AfterDeathApplicationListener implements ExecutionListener {
     if (applicant != null) {
       checks.require(applicant.ageOn(today) >= 18, "申请人须年满十八周岁");
     }
-    checks.choice(RELATIONSHIP, "申请人与逝者关系", RELATIONSHIPS);
+    String relationship = checks.choice(RELATIONSHIP, "申请人与逝者关系", RELATIONSHIPS);
+    propertyMatters(execution, checks, relationship);
     checks.require(checks.isTrue(DECLARATION_SIGNED), "申请人须签署《身后一件事联办承诺书》（所填信息真实，已取得其他继承人同意）");
     String email = ApplicantChecks.email(checks, APPLICANT_EMAIL);
     ApplicantChecks.phone(checks, APPLICANT_PHONE);
@@ -79,11 +81,31 @@ class AfterDeathApplicationListener implements ExecutionListener {
         List.of(deceased.value()));
   }
 
-  private static Map<String, String> labels(String... keysAndLabels) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndLabels.length; i += 2) {
-      m.put(keysAndLabels[i], keysAndLabels[i + 1]);
+  /**
+   * The property matters chosen, each allowed for this applicant by Decision_PropertyMatterEligibility
+   * (who may query a deceased's deposits is the law's: spouse, parents, children with relationship proof);
+   * the banks named when deposits are among them. Stored as comma-separated codes.
+   */
+  private void propertyMatters(DelegateExecution execution, InputChecks checks, String relationship) {
+    List<String> matters = checks.selections(PROPERTY_MATTERS, "涉财事项", AfterDeathPropertyMatters.MATTERS.keySet(), 0);
+    List<String> banks = List.of();
+    String proof = null;
+    if (!matters.isEmpty()) {
+      proof = checks.choice(RELATIONSHIP_PROOF, "亲属关系证明", AfterDeathPropertyMatters.RELATIONSHIP_PROOFS);
+      for (String matter : relationship == null || proof == null ? List.<String>of() : matters) {
+        var rule = Decisions.single(execution, "Decision_PropertyMatterEligibility",
+            Map.of("matter", matter, "relationship", relationship, "relationshipProof", proof));
+        checks.require(Boolean.TRUE.equals(rule.get("allowed")),
+            AfterDeathPropertyMatters.MATTERS.get(matter) + "不予受理：" + rule.get("reason"));
+      }
     }
-    return m;
+    if (matters.contains("DEPOSITS")) {
+      banks = checks.selections(BANKS, "存款银行", AfterDeathPropertyMatters.BANK_NAMES.keySet(), 1);
+      checks.require(banks.size() <= rules.maxBanks(), "一次申请最多查询" + rules.maxBanks() + "家银行");
+    }
+    execution.setVariable(PROPERTY_MATTERS, String.join(",", matters));
+    execution.setVariable(BANKS, String.join(",", banks));
+    execution.setVariable(SMALL_SUM_WITHDRAWAL, matters.contains("DEPOSITS") && checks.isTrue(SMALL_SUM_WITHDRAWAL));
+    execution.setVariable(RELATIONSHIP_PROOF, proof);
   }
 }

@@ -5,6 +5,8 @@ import static cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.*;
 import cn.jiaxing.yijianshi.engine.CompletionRule;
 import java.time.Clock;
 import java.time.LocalDate;
+import cn.jiaxing.yijianshi.notification.Notifications;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -30,6 +32,68 @@ class AfterDeathDecisions {
         checks.require(!cremated.isAfter(LocalDate.now(clock)), "火化日期（" + cremated + "）不能晚于今天：火化后再办结");
       }
     });
+  }
+
+  static final Map<String, String> REAL_ESTATE_OUTCOMES = AfterDeathPropertyMatters.labels(
+      "REGISTERED", "已办理继承登记", "MATERIALS_NEEDED", "需申请人补充材料");
+
+  /**
+   * 不动产登记中心: the inheritance is registered with the new certificate's number, or the family is told
+   * which materials they must bring (e.g. 继承权公证书, the other heirs' waivers).
+   */
+  @Bean
+  CompletionRule registerRealEstateInheritance() {
+    return CompletionRule.choice(PROPERTY_PROCESS_KEY, "Task_RegisterRealEstateInheritance", REAL_ESTATE_OUTCOME,
+        "办理结果", REAL_ESTATE_OUTCOMES, Map.of(
+        "REGISTERED", checks -> {
+          String number = checks.text(REAL_ESTATE_CERTIFICATE, "不动产权证书号");
+          checks.require(number == null || number.length() <= 60 && number.matches("[\\p{IsHan}A-Za-z0-9()（）〔〕-]+"),
+              "不动产权证书号只能含汉字、字母、数字和括号，不超过60个字");
+        },
+        "MATERIALS_NEEDED", checks -> {
+          String note = checks.text(REAL_ESTATE_NOTE, "需补充的材料");
+          checks.require(note == null || note.length() <= 500, "需补充的材料不能超过500个字");
+        }));
+  }
+
+  /**
+   * {@code ${realEstateInheritanceListener}} at the end of Task_RegisterRealEstateInheritance: the outcome
+   * in words the family reads; when materials are missing the family is told at once by mail, since they
+   * must act (the case goes on with the other matters).
+   */
+  @Component("realEstateInheritanceListener")
+  static class RealEstateInheritanceListener implements ExecutionListener {
+    private final Notifications notifications;
+
+    RealEstateInheritanceListener(Notifications notifications) {
+      this.notifications = notifications;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if ("REGISTERED".equals(execution.getVariable(REAL_ESTATE_OUTCOME))) {
+        execution.setVariable(REAL_ESTATE_RESULT, "已办理不动产继承登记（不动产权证书号 "
+            + execution.getVariable(REAL_ESTATE_CERTIFICATE) + "）");
+        return;
+      }
+      String note = String.valueOf(execution.getVariable(REAL_ESTATE_NOTE));
+      execution.setVariable(REAL_ESTATE_RESULT, "未办结：需补充材料（" + note + "），请携带材料到不动产登记中心窗口续办");
+      Object email = execution.getVariable(APPLICANT_EMAIL);
+      if (email != null && !email.toString().isBlank()) {
+        String caseNumber = execution.getProcessBusinessKey();
+        notifications.send(caseNumber, "ACTION_NEEDED", List.of(email.toString()),
+            "【需要您补充材料】身后一件事 办件编号 " + caseNumber, """
+            %s：
+
+            您申请的不动产继承登记需要补充以下材料：
+            %s
+
+            请携带上述材料和本办件编号到嘉兴市不动产登记中心窗口续办。其他事项照常办理，办结后另行通知。
+
+            嘉兴市一件事联办平台
+            """.formatted(execution.getVariable(APPLICANT_NAME), note));
+      }
+    }
   }
 
   /**

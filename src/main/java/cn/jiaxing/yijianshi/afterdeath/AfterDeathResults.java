@@ -39,6 +39,21 @@ class AfterDeathResults implements CaseResults {
     put(r, "低保、特困和高龄津贴（民政）", ex.getVariable(ALLOWANCE_RESULT));
     put(r, "残疾人证（残联）", ex.getVariable(DISABILITY_RESULT));
     put(r, "住房公积金", ex.getVariable(HOUSING_FUND_RESULT));
+    // the property matters the family chose (AfterDeathPropertyProcess)
+    Object deposits = ex.getVariable(DEPOSIT_RESULTS);
+    if (deposits != null) {
+      for (String line : deposits.toString().split("\n")) {
+        int colon = line.indexOf('：');
+        if (colon > 0) {
+          r.put("银行存款（" + line.substring(0, colon) + "）", line.substring(colon + 1));
+        }
+      }
+    }
+    put(r, "不动产继承登记", ex.getVariable(REAL_ESTATE_RESULT));
+    put(r, "机动车驾驶证", ex.getVariable(DRIVING_LICENCE_RESULT));
+    put(r, "机动车转移登记", ex.getVariable(VEHICLE_RESULT));
+    put(r, "证券非交易过户", ex.getVariable(SECURITIES_RESULT));
+    put(r, "保险理赔", ex.getVariable(INSURANCE_RESULT));
     return r;
   }
 

@@ -1,5 +1,6 @@
 package cn.jiaxing.yijianshi.afterdeath;
 
+import java.math.BigDecimal;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,7 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param applicationWindow deaths this recent are accepted by the joint service (the departments' own
  *     procedures remain open after it)
+ * @param smallSumLimit the deposits (yuan, per bank) a first-order heir may withdraw without notarisation
+ *     (金规〔2024〕6号: 50,000); above it the bank needs a notarised or court-confirmed inheritance
+ * @param maxBanks how many banks one application may name
  */
 @ConfigurationProperties("yijianshi.after-death")
-public record AfterDeathRules(@DefaultValue("P6M") Period applicationWindow) {
+public record AfterDeathRules(@DefaultValue("P6M") Period applicationWindow,
+    @DefaultValue("50000") BigDecimal smallSumLimit, @DefaultValue("9") int maxBanks) {
 }

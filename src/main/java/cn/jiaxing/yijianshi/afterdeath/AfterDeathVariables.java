@@ -4,6 +4,8 @@ package cn.jiaxing.yijianshi.afterdeath;
 public final class AfterDeathVariables {
 
   public static final String PROCESS_KEY = "AfterDeathProcess";
+  /** The property matters, a process the case calls (one branch per matter the family chose). */
+  public static final String PROPERTY_PROCESS_KEY = "AfterDeathPropertyProcess";
 
   // the application (Form_AfterDeathApplication)
   public static final String DECEASED_NAME = "deceasedName";
@@ -21,6 +23,17 @@ public final class AfterDeathVariables {
   public static final String APPLICANT_EMAIL = "applicantEmail";
   public static final String APPLICANT_PHONE = "applicantPhone";
   public static final String DECLARATION_SIGNED = "declarationSigned";
+  /**
+   * The property matters the family wants handled (身后涉财事项): a selection of DEPOSITS, REAL_ESTATE,
+   * VEHICLES, SECURITIES, INSURANCE, kept as comma-separated codes (empty: none).
+   */
+  public static final String PROPERTY_MATTERS = "propertyMatters";
+  /** The banks whose deposits are to be queried (codes of {@link AfterDeathPropertyMatters#BANK_NAMES}, comma-separated). */
+  public static final String BANKS = "banks";
+  /** Whether the family asks to withdraw small sums without notarisation (金规〔2024〕6号). */
+  public static final String SMALL_SUM_WITHDRAWAL = "smallSumWithdrawal";
+  /** The proof of the applicant's relationship to the deceased, for property matters (or NONE). */
+  public static final String RELATIONSHIP_PROOF = "relationshipProof";
 
   // steps
   public static final String DEATH_PROOF_ISSUER = "deathProofIssuer";
@@ -41,6 +54,23 @@ public final class AfterDeathVariables {
   public static final String ALLOWANCE_RESULT = "allowanceResult";
   public static final String DISABILITY_RESULT = "disabilityCardResult";
   public static final String HOUSING_FUND_RESULT = "housingFundResult";
+  /** One line per bank: "<bank name>：<outcome>", in the order of {@link AfterDeathPropertyMatters#BANK_NAMES}. */
+  public static final String DEPOSIT_RESULTS = "depositResults";
+  public static final String REAL_ESTATE_RESULT = "realEstateResult";
+  public static final String DRIVING_LICENCE_RESULT = "drivingLicenceResult";
+  public static final String VEHICLE_RESULT = "vehicleResult";
+  public static final String SECURITIES_RESULT = "securitiesResult";
+  public static final String INSURANCE_RESULT = "insuranceResult";
+
+  // the property process's own (not passed back to the case)
+  /** The bank of one multi-instance element of Task_SettleBankDeposits. */
+  public static final String BANK = "bank";
+  public static final String REAL_ESTATE_COUNT = "realEstateCount";
+  public static final String REAL_ESTATE_HOLDINGS = "realEstateHoldings";
+  /** 不动产登记中心's decision: REGISTERED or MATERIALS_NEEDED. */
+  public static final String REAL_ESTATE_OUTCOME = "realEstateOutcome";
+  public static final String REAL_ESTATE_CERTIFICATE = "realEstateCertificateNumber";
+  public static final String REAL_ESTATE_NOTE = "realEstateNote";
 
   private AfterDeathVariables() {
   }

@@ -157,7 +157,8 @@ public final class InputChecks {
     }
     List<String> unknown = chosen.stream().filter(c -> !allowed.contains(c)).distinct().toList();
     if (!unknown.isEmpty()) {
-      problems.add(label + "中含有不可选的项目：" + String.join("、", unknown.stream().limit(5).toList()));
+      problems.add(label + "中含有不可选的项目：" + String.join("、", unknown.stream().limit(5)
+          .map(u -> u.length() > 20 ? u.substring(0, 20) + "…" : u).toList()));
     }
     List<String> valid = chosen.stream().filter(allowed::contains).distinct().toList();
     if (unknown.isEmpty() && valid.size() < min) {

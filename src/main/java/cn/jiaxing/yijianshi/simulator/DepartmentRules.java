@@ -67,6 +67,13 @@ class DepartmentRules {
           "accountBalance", String.format("%d.%02d", 200 + serial % 5000, serial % 100)));
       case "cl/disability-card-cancellations" -> disabilityCardCancellation(body, serial);
       case "gjj/heir-withdrawals" -> heirWithdrawal(body, serial);
+      case "yh/deposit-queries" -> depositQuery(body, serial);
+      case "yh/small-sum-withdrawals" -> smallSumWithdrawal(body, serial);
+      case "bdc/holdings-queries" -> holdings(text(body, "idNumber"), serial);
+      case "jg/driving-licence-cancellations" -> drivingLicenceCancellation(body, serial);
+      case "jg/vehicle-transfers" -> vehicleTransfer(body, serial);
+      case "zq/inheritance-transfers" -> securitiesTransfer(body, serial);
+      case "bx/death-claims" -> deathClaim(body, serial);
       default -> new SimulatedAnswer(404, Map.of("code", "NOT_FOUND",
           "message", "unknown operation " + department + "/" + operation));
     };
@@ -74,7 +81,7 @@ class DepartmentRules {
 
   static boolean knows(String department, String operation) {
     if (VOIDS.equals(operation)) {
-      return List.of("mz", "ga", "wj", "jk", "yb", "rs", "mzjz", "cl", "gjj").contains(department);
+      return VOID_CONTRACTS.keySet().stream().anyMatch(k -> k.startsWith(department + "/"));
     }
     return VOID_CONTRACTS.containsKey(department + "/" + operation);
   }
@@ -108,7 +115,15 @@ class DepartmentRules {
       Map.entry("rs/pension-settlements", new VoidContract(true, true, "养老金结算已撤销，款项未发放")),
       Map.entry("yb/coverage-stops", new VoidContract(true, true, "医保关系终止已撤销，个人账户未结算")),
       Map.entry("cl/disability-card-cancellations", new VoidContract(true, true, "残疾人证注销已撤销")),
-      Map.entry("gjj/heir-withdrawals", new VoidContract(true, false, "住房公积金已转入继承人账户，不能撤销")));
+      Map.entry("gjj/heir-withdrawals", new VoidContract(true, false, "住房公积金已转入继承人账户，不能撤销")),
+      Map.entry("yh/deposit-queries", new VoidContract(false, true, "查询类事项，无需撤销")),
+      Map.entry("yh/small-sum-withdrawals", new VoidContract(true, false, "存款已支取并转入继承人账户，不能撤销")),
+      Map.entry("bdc/holdings-queries", new VoidContract(false, true, "查询类事项，无需撤销")),
+      Map.entry("jg/driving-licence-cancellations", new VoidContract(true, false,
+          "机动车驾驶证已注销，依规定不能撤销")),
+      Map.entry("jg/vehicle-transfers", new VoidContract(true, true, "机动车转移登记已撤销")),
+      Map.entry("zq/inheritance-transfers", new VoidContract(true, true, "证券非交易过户申请已撤销")),
+      Map.entry("bx/death-claims", new VoidContract(true, true, "身故理赔申请已撤回")));
 
   /**
    * Voids the request with {@code key}: undone where its contract allows (the request is marked voided),
@@ -290,6 +305,98 @@ class DepartmentRules {
     }
     return SimulatedAnswer.ok(Map.of("withdrawalNumber", "GJJTQ" + year() + String.format("%06d", serial),
         "amount", String.format("%d.%02d", 3000 + serial % 50000, serial % 100)));
+  }
+
+  /** The small-sum limit the simulated banks hold to (金规〔2024〕6号): 50,000 yuan per bank. */
+  static final java.math.BigDecimal SMALL_SUM_LIMIT = new java.math.BigDecimal("50000");
+
+  /**
+   * No account at any bank for sequence codes 700–719; deposits over the small-sum limit for 720–739;
+   * otherwise 1–3 accounts holding 1,000–40,999 yuan in all at each bank.
+   */
+  private SimulatedAnswer depositQuery(Map<String, Object> body, long serial) {
+    String id = text(body, "idNumber");
+    String bank = text(body, "bank");
+    text(body, "applicantIdNumber");
+    text(body, "relationship");
+    text(body, "deathProofNumber");
+    int seq = sequence(id);
+    if (seq >= 700 && seq <= 719) {
+      return SimulatedAnswer.refused("NO_ACCOUNT", "逝者在本行（" + bank + "）无存款账户");
+    }
+    long yuan = seq >= 720 && seq <= 739 ? 80_000 + serial % 20_000 : 1_000 + (serial * 7919 + seq) % 40_000;
+    return SimulatedAnswer.ok(Map.of("queryNumber", "CKCX" + year() + String.format("%06d", serial),
+        "accounts", 1 + (int) (serial % 3), "balance", yuan + "." + String.format("%02d", serial % 100)));
+  }
+
+  /** Pays out up to the small-sum limit; more is refused (the bank's own check of the same limit). */
+  private SimulatedAnswer smallSumWithdrawal(Map<String, Object> body, long serial) {
+    text(body, "bank");
+    text(body, "idNumber");
+    text(body, "heirIdNumber");
+    java.math.BigDecimal amount = new java.math.BigDecimal(text(body, "amount"));
+    if (amount.signum() <= 0 || amount.compareTo(SMALL_SUM_LIMIT) > 0) {
+      return SimulatedAnswer.refused("OVER_LIMIT", "支取金额超过已故存款人小额存款免公证支取限额（5万元），请办理继承公证后支取");
+    }
+    return SimulatedAnswer.ok(Map.of("withdrawalNumber", "XEZQ" + year() + String.format("%06d", serial),
+        "amount", amount.toPlainString()));
+  }
+
+  /** No real estate for sequence codes 740–759; otherwise one or two properties. */
+  private SimulatedAnswer holdings(String id, long serial) {
+    int seq = sequence(id);
+    int count = seq >= 740 && seq <= 759 ? 0 : 1 + (int) (serial % 2);
+    List<String> holdings = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      holdings.add("嘉兴市南湖区中山东路" + (100 + (serial + i) % 800) + "号" + (i + 1) + "幢"
+          + "（浙(" + (year() - 10 - i) + ")嘉兴市不动产权第" + String.format("%07d", serial * 3 + i) + "号）");
+    }
+    return SimulatedAnswer.ok(Map.of("queryNumber", "BDCCX" + year() + String.format("%06d", serial), "count", count,
+        "holdings", String.join("；", holdings)));
+  }
+
+  /** No driving licence and no vehicle for sequence codes 760–779. */
+  private SimulatedAnswer drivingLicenceCancellation(Map<String, Object> body, long serial) {
+    String id = text(body, "idNumber");
+    text(body, "dateOfDeath");
+    if (sequence(id) >= 760 && sequence(id) <= 779) {
+      return SimulatedAnswer.refused("NO_LICENCE", "逝者未持有机动车驾驶证");
+    }
+    return SimulatedAnswer.ok(Map.of("cancellationNumber", "JSZZX" + year() + String.format("%06d", serial)));
+  }
+
+  private SimulatedAnswer vehicleTransfer(Map<String, Object> body, long serial) {
+    String id = text(body, "idNumber");
+    text(body, "heirIdNumber");
+    if (sequence(id) >= 760 && sequence(id) <= 779) {
+      return SimulatedAnswer.refused("NO_VEHICLE", "逝者名下无登记的机动车");
+    }
+    return SimulatedAnswer.ok(Map.of("transferNumber", "JDCZY" + year() + String.format("%06d", serial),
+        "plates", "浙F·" + (char) ('A' + serial % 26) + String.format("%04d", serial % 10_000)));
+  }
+
+  /** No securities account for sequence codes 780–789. */
+  private SimulatedAnswer securitiesTransfer(Map<String, Object> body, long serial) {
+    String id = text(body, "idNumber");
+    text(body, "heirIdNumber");
+    if (sequence(id) >= 780 && sequence(id) <= 789) {
+      return SimulatedAnswer.refused("NO_SECURITIES_ACCOUNT", "逝者无证券账户");
+    }
+    return SimulatedAnswer.ok(Map.of("transferNumber", "FJYGH" + year() + String.format("%06d", serial),
+        "accounts", 1 + (int) (serial % 2)));
+  }
+
+  /** No policy in force for sequence codes 790–799. */
+  private SimulatedAnswer deathClaim(Map<String, Object> body, long serial) {
+    String id = text(body, "idNumber");
+    text(body, "dateOfDeath");
+    text(body, "beneficiaryIdNumber");
+    text(body, "deathProofNumber");
+    if (sequence(id) >= 790 && sequence(id) <= 799) {
+      return SimulatedAnswer.refused("NO_POLICY", "未查询到逝者作为被保险人的有效保单");
+    }
+    return SimulatedAnswer.ok(Map.of("claimNumber", "SGLP" + year() + String.format("%06d", serial),
+        "policies", 1 + (int) (serial % 3)));
   }
 
   /** The ID's sequence code (digits 15–17), or -1 for a malformed number. */

@@ -15,16 +15,19 @@ class DepartmentsTests {
   void theCatalogueHasTheRolesAndSystemsOfTheCity() {
     Departments catalogue = Departments.read("departments.yaml");
     assertThat(catalogue.roles()).extracting(Department::code)
-        .contains("mz", "mzbz", "mzjz", "mzwb", "ga", "wj", "jk", "yb", "rs", "cl", "gjj");
+        .contains("mz", "mzbz", "mzjz", "mzwb", "ga", "jg", "wj", "jk", "yb", "rs", "cl", "gjj", "bdc", "yh", "zq", "bx");
     // 民政 is one organisation with several roles, and two systems (婚姻登记, 社会救助)
     assertThat(catalogue.roles()).filteredOn(d -> d.organisation().equals("嘉兴市民政局")).hasSize(4);
     assertThat(catalogue.systems()).extracting(Department::code)
-        .containsExactly("mz", "mzjz", "ga", "wj", "jk", "yb", "rs", "cl", "gjj");
+        .containsExactly("mz", "mzjz", "ga", "jg", "wj", "jk", "yb", "rs", "cl", "gjj", "bdc", "yh", "zq", "bx");
     assertThat(catalogue.get("mzjz").displayName()).isEqualTo("民政局（社会救助）");
     assertThat(catalogue.get("wj").displayName()).isEqualTo("卫生健康委员会");
     assertThat(catalogue.demoUser("mz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("minzheng"));
     assertThat(catalogue.demoUser("mzbz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("binzang"));
     assertThat(catalogue.demoUser("mzwb")).isEmpty();
+    assertThat(catalogue.demoUser("bdc")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("budongchan"));
+    // 交管 is a role and a system of 公安, beside 户籍
+    assertThat(catalogue.get("jg").displayName()).isEqualTo("公安局（交通管理）");
     assertThat(catalogue.find("frontdesk")).isEmpty();
   }
 

@@ -113,6 +113,15 @@ public class DepartmentHttp {
     }
   }
 
+  /** A count (0 or more) the department must return. */
+  public static int count(JsonNode answer, String field, String system) {
+    JsonNode v = answer.get(field);
+    if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 0) {
+      throw new DepartmentUnavailableException(system, field, "answer lacks the count '" + field + "'", null);
+    }
+    return v.intValue();
+  }
+
   /** A yes/no the department must return. */
   public static boolean flag(JsonNode answer, String field, String system) {
     JsonNode v = answer.get(field);
