@@ -45,6 +45,11 @@ public abstract class ProcessTestSupport {
   @MockitoBean protected cn.jiaxing.yijianshi.departments.PensionClient pensions;
   @MockitoBean protected cn.jiaxing.yijianshi.departments.DisabledPersonsClient disability;
   @MockitoBean protected cn.jiaxing.yijianshi.departments.HousingFundClient housingFund;
+  @MockitoBean protected cn.jiaxing.yijianshi.departments.BankDepositClient banks;
+  @MockitoBean protected cn.jiaxing.yijianshi.departments.RealEstateRegistryClient realEstate;
+  @MockitoBean protected cn.jiaxing.yijianshi.departments.TrafficPoliceClient traffic;
+  @MockitoBean protected cn.jiaxing.yijianshi.departments.SecuritiesRegistryClient securities;
+  @MockitoBean protected cn.jiaxing.yijianshi.departments.InsuranceClaimsClient insurers;
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtime;
@@ -79,6 +84,25 @@ public abstract class ProcessTestSupport {
     Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(stepId).singleResult();
     assertThat(job).as("job of " + stepId).isNotNull();
     management.executeJob(job.getId());
+  }
+
+  /**
+   * Executes a multi-instance step: its body's job (which creates the elements), then every element's job;
+   * returns how many elements ran.
+   */
+  protected int runSteps(ProcessInstance pi, String stepId) {
+    management.createJobQuery().processInstanceId(pi.getId()).activityId(stepId + "#multiInstanceBody").list()
+        .forEach(j -> management.executeJob(j.getId()));
+    List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).activityId(stepId).list();
+    jobs.forEach(j -> management.executeJob(j.getId()));
+    return jobs.size();
+  }
+
+  /** The process instance a call activity of {@code pi} started (the case's part), or fails. */
+  protected ProcessInstance called(ProcessInstance pi) {
+    ProcessInstance called = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    assertThat(called).as("called process of " + pi.getId()).isNotNull();
+    return called;
   }
 
   protected Task task(ProcessInstance pi, String taskKey) {

@@ -85,13 +85,13 @@ class AfterDeathDecisions {
             "【需要您补充材料】身后一件事 办件编号 " + caseNumber, """
             %s：
 
-            您申请的不动产继承登记需要补充以下材料：
+            您的身后一件事（办件编号 %s）中，不动产继承登记需要补充以下材料：
             %s
 
             请携带上述材料和本办件编号到嘉兴市不动产登记中心窗口续办。其他事项照常办理，办结后另行通知。
 
             嘉兴市一件事联办平台
-            """.formatted(execution.getVariable(APPLICANT_NAME), note));
+            """.formatted(execution.getVariable(APPLICANT_NAME), caseNumber, note));
       }
     }
   }
