@@ -63,6 +63,44 @@ class AfterDeathIT extends FullStackTestSupport {
   }
 
   @Test
+  void aCaseWithEveryPropertyMatterAsksEachDepartmentOnceAndTellsTheFamilyEveryResult() {
+    String email = uniqueEmail("property");
+    String deceased = TestPeople.man(81);
+    Map<String, Object> v = TestApplications.afterDeath(deceased, TestPeople.woman(52), email);
+    // as Tasklist's checklists send them
+    v.put(PROPERTY_MATTERS, "[\"DEPOSITS\",\"REAL_ESTATE\",\"VEHICLES\",\"SECURITIES\",\"INSURANCE\"]");
+    v.put(BANKS, "[\"ICBC\",\"JXBANK\"]");
+    v.put(SMALL_SUM_WITHDRAWAL, true);
+    v.put(RELATIONSHIP_PROOF, "HOUSEHOLD_REGISTER");
+    var started = submitStartForm(PROCESS_KEY, v);
+    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
+    String caseNumber = started.getBody().get("businessKey").asText();
+
+    // the registry clerk sees the holdings and who inherits, not the ID numbers; nobody else sees the task
+    String task = awaitTask("budongchan", caseNumber, "Task_RegisterRealEstateInheritance");
+    JsonNode vars = get("budongchan", "/engine-rest/task/{id}/form-variables", task).getBody();
+    assertThat(vars.path(REAL_ESTATE_HOLDINGS).path("value").asText()).contains("嘉兴市南湖区");
+    assertThat(vars.toString()).doesNotContain(deceased);
+    assertThat(tasks("binzang", caseNumber, "Task_RegisterRealEstateInheritance")).isEmpty();
+    assertThat(submitTask("budongchan", task, Map.of(REAL_ESTATE_OUTCOME, "REGISTERED")).getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(submitTask("budongchan", task, Map.of(REAL_ESTATE_OUTCOME, "REGISTERED",
+        REAL_ESTATE_CERTIFICATE, "浙(2026)嘉兴市不动产权第0004242号")).getStatusCode().value()).isEqualTo(204);
+    cremate(caseNumber);
+
+    awaitCaseStatus(caseNumber, "COMPLETED");
+    assertThat(asked(caseNumber)).containsExactlyInAnyOrder("wj/death-proofs×1", "ga/household-records×1",
+        "mzjz/assistance-statuses×1", "ga/household-cancellations×1", "rs/pension-settlements×1",
+        "yb/coverage-stops×1", "mzjz/allowance-stops×1", "cl/disability-card-cancellations×1",
+        "gjj/heir-withdrawals×1", "yh/deposit-queries×1", "yh/deposit-queries×1", "yh/small-sum-withdrawals×1",
+        "yh/small-sum-withdrawals×1", "bdc/holdings-queries×1", "jg/driving-licence-cancellations×1",
+        "jg/vehicle-transfers×1", "zq/inheritance-transfers×1", "bx/death-claims×1");
+    assertThat(awaitMail(email, 2)).anySatisfy(m -> assertThat(m).contains("【办结通知】").contains(
+        "银行存款（中国工商银行）", "银行存款（嘉兴银行）", "已免公证支取", "浙(2026)嘉兴市不动产权第0004242号",
+        "机动车驾驶证已注销", "已转移登记至申请人名下", "非交易过户", "份保单已报案理赔").doesNotContain(deceased));
+  }
+
+  @Test
   void theFuneralHomeCannotRewriteWhatIntakeAndTheDecisionSettled() {
     String caseNumber = apply(TestPeople.man(79), uniqueEmail("rewrite"));
     String task = awaitTask("binzang", caseNumber, "Task_ArrangeFuneral");
@@ -95,6 +133,18 @@ class AfterDeathIT extends FullStackTestSupport {
   }
 
   @Test
+  void aSiblingIsRefusedTheDepositsAtTheWindowWithTheLawsReason() {
+    Map<String, Object> v = TestApplications.afterDeath(TestPeople.man(80), TestPeople.woman(50), uniqueEmail("sibling"));
+    v.put(RELATIONSHIP, "SIBLING");
+    v.put(PROPERTY_MATTERS, "DEPOSITS");
+    v.put(BANKS, "ICBC");
+    v.put(RELATIONSHIP_PROOF, "KINSHIP_CERTIFICATE");
+    var refused = submitStartForm(PROCESS_KEY, v);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().toString()).contains("银行存款查询和小额支取不予受理").contains("仅限配偶、父母、子女");
+  }
+
+  @Test
   void aDeathProofTheHospitalCannotConfirmEndsTheCaseWithItsReason() {
     String email = uniqueEmail("unconfirmed");
     String caseNumber = apply(TestPeople.withSequencePrefix(true, 60, "97"), email); // 97x: no such proof
@@ -110,12 +160,14 @@ class AfterDeathIT extends FullStackTestSupport {
     Map<String, Object> v = TestApplications.afterDeath(TestPeople.man(80), TestPeople.woman(50), uniqueEmail("bad"));
     v.put(DATE_OF_DEATH, TestPeople.today().plusDays(2).toString());
     v.put(RELATIONSHIP, "NEIGHBOUR");
+    v.put(PROPERTY_MATTERS, "[\"DEPOSITS\"]");
+    v.put(RELATIONSHIP_PROOF, "NONE");
     long before = get("admin", "/engine-rest/process-instance/count?processDefinitionKey=" + PROCESS_KEY).getBody()
         .get("count").asLong();
     var refused = submitStartForm(PROCESS_KEY, v);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getBody().toString()).contains("身后一件事申请未受理").contains("不能晚于今天")
-        .contains("申请人与逝者关系只能是");
+        .contains("申请人与逝者关系只能是").contains("请至少选择1项存款银行");
     assertThat(get("admin", "/engine-rest/process-instance/count?processDefinitionKey=" + PROCESS_KEY).getBody()
         .get("count").asLong()).isEqualTo(before);
   }
