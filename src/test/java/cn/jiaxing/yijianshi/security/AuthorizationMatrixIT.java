@@ -31,7 +31,7 @@ import org.springframework.http.MediaType;
 class AuthorizationMatrixIT extends FullStackTestSupport {
 
   private static final List<String> STAFF = List.of("admin", "qiantai", "minzheng", "gongan", "weijian", "jikong",
-      "yibao", "renshe", "binzang", "dubang");
+      "yibao", "renshe", "binzang", "budongchan", "dubang");
 
   /**
    * An open case of a family at its first clerk step: its sensitive fields' values, who holds that step,
@@ -68,6 +68,24 @@ class AuthorizationMatrixIT extends FullStackTestSupport {
     cases.add(open(AfterDeathVariables.PROCESS_KEY, TestApplications.afterDeath(
         family.get(AfterDeathVariables.DECEASED_ID_NUMBER), family.get(AfterDeathVariables.APPLICANT_ID_NUMBER),
         uniqueEmail("matrix")), family, "binzang", "Task_ArrangeFuneral", Set.of()));
+    // 身后涉财事项: in the called process, the heirs' ID numbers and the deceased's real estate, at the registry
+    // clerk's 办理不动产继承登记, whose form shows the holdings (what the registration needs), not the ID numbers
+    Map<String, String> heirs = Map.of(AfterDeathVariables.DECEASED_ID_NUMBER, TestPeople.man(77),
+        AfterDeathVariables.APPLICANT_ID_NUMBER, TestPeople.woman(49));
+    Map<String, Object> estate = TestApplications.afterDeath(heirs.get(AfterDeathVariables.DECEASED_ID_NUMBER),
+        heirs.get(AfterDeathVariables.APPLICANT_ID_NUMBER), uniqueEmail("matrix"));
+    estate.put(AfterDeathVariables.PROPERTY_MATTERS, "REAL_ESTATE");
+    estate.put(AfterDeathVariables.RELATIONSHIP_PROOF, "HOUSEHOLD_REGISTER");
+    OpenCase root = open(AfterDeathVariables.PROCESS_KEY, estate, heirs, "budongchan",
+        "Task_RegisterRealEstateInheritance", Set.of());
+    String part = get("admin", "/engine-rest/task/{id}", root.taskId()).getBody().get("processInstanceId").asText();
+    String holdings = get("admin", "/engine-rest/process-instance/{id}/variables/{name}", part,
+        AfterDeathVariables.REAL_ESTATE_HOLDINGS).getBody().get("value").asText();
+    assertThat(holdings).contains("不动产权");
+    Map<String, String> property = new HashMap<>(heirs);
+    property.put(AfterDeathVariables.REAL_ESTATE_HOLDINGS, holdings);
+    cases.add(new OpenCase(root.caseNumber(), part, property, root.taskId(), "budongchan",
+        Set.of(AfterDeathVariables.REAL_ESTATE_HOLDINGS)));
     return cases;
   }
 
