@@ -163,6 +163,7 @@ class RestInputGuard {
       if (emptyAllowed(request.getMethod(), path) && blank(body)) {
         body = "{}".getBytes(StandardCharsets.UTF_8); // no body (or null) is no variables, not a NullPointerException
       }
+      body = jsonAsText(body);
       Authentication caller = caller(request);
       try {
         if (caller != null) {
@@ -535,6 +536,35 @@ class RestInputGuard {
       if (!ok) {
         throw new Refused(400, "字段 " + label + " " + problem);
       }
+    }
+
+    /**
+     * Tasklist sends a checklist's (or taglist's) choices as a variable of type Json holding the JSON text;
+     * this engine has no Json type (no Spin) and would refuse the whole form, so such a variable is taken as
+     * that text (String), which the start and completion checks read as a list of choices.
+     */
+    private byte[] jsonAsText(byte[] body) throws IOException {
+      JsonNode root = objectOrNull(body);
+      if (root == null || !root.isObject()) {
+        return body;
+      }
+      boolean changed = asText(root); // PUT …/variables/{name}: the body is the variable
+      for (String field : List.of("variables", "modifications")) {
+        if (root.get(field) != null && root.get(field).isObject()) {
+          for (JsonNode variable : root.get(field)) {
+            changed |= asText(variable);
+          }
+        }
+      }
+      return changed ? json.writeValueAsBytes(root) : body;
+    }
+
+    private static boolean asText(JsonNode variable) {
+      if (variable.isObject() && variable.path("type").asText().equalsIgnoreCase("json") && variable.path("value").isTextual()) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) variable).put("type", "String");
+        return true;
+      }
+      return false;
     }
 
     /** The body as JSON when it is JSON (a query's criteria), else null. */

@@ -133,6 +133,25 @@ class AfterDeathIT extends FullStackTestSupport {
   }
 
   @Test
+  void tasklistsChecklistChoicesAreUnderstood() {
+    Map<String, Object> v = TestApplications.afterDeath(TestPeople.man(80), TestPeople.woman(50), uniqueEmail("checklist"));
+    v.put(RELATIONSHIP_PROOF, "MARRIAGE_CERTIFICATE");
+    v.put(RELATIONSHIP, "SPOUSE");
+    var body = variables(v);
+    // what Tasklist sends for a checklist (camunda-tasklist-bootstrap.js: an array becomes type Json, its JSON as text),
+    // although this engine has no Json type (no Spin)
+    ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("variables")).set(PROPERTY_MATTERS, json.createObjectNode()
+        .put("type", "Json").put("value", "[\"REAL_ESTATE\",\"INSURANCE\"]"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("variables")).set(BANKS, json.createObjectNode()
+        .put("type", "Json").put("value", "[]"));
+    var started = post("qiantai", "/engine-rest/process-definition/key/{key}/submit-form", body, PROCESS_KEY);
+    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
+    String instance = started.getBody().get("id").asText();
+    assertThat(get("admin", "/engine-rest/process-instance/{id}/variables/{name}", instance, PROPERTY_MATTERS).getBody()
+        .get("value").asText()).isEqualTo("REAL_ESTATE,INSURANCE");
+  }
+
+  @Test
   void aSiblingIsRefusedTheDepositsAtTheWindowWithTheLawsReason() {
     Map<String, Object> v = TestApplications.afterDeath(TestPeople.man(80), TestPeople.woman(50), uniqueEmail("sibling"));
     v.put(RELATIONSHIP, "SIBLING");
