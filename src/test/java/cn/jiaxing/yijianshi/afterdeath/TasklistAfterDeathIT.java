@@ -2,16 +2,17 @@ package cn.jiaxing.yijianshi.afterdeath;
 
 import static cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.jiaxing.yijianshi.FullStackTestSupport;
 import cn.jiaxing.yijianshi.HeadlessChromium;
-import cn.jiaxing.yijianshi.TestApplications;
 import cn.jiaxing.yijianshi.TestPeople;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +26,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * 身后一件事 as its people see it in Tasklist (headless Chromium, zh-CN; skipped without it): the front desk's
- * start form in Chinese, and the funeral home's task showing the 惠民殡葬 decision but not the family's ID
- * numbers. Screenshots: {@code target/tasklist-afterdeath-*.png}.
+ * 身后一件事 as its people see it in Tasklist (headless Chromium, zh-CN; skipped without it): the front desk
+ * fills the start form in Chinese, property matters ticked on its checklist; the funeral home's task shows the
+ * 惠民殡葬 decision but not the family's ID numbers; the registry clerk registers the inheritance in its form.
+ * Screenshots: {@code target/tasklist-afterdeath-*.png}.
  */
 class TasklistAfterDeathIT extends FullStackTestSupport {
 
@@ -53,7 +55,7 @@ class TasklistAfterDeathIT extends FullStackTestSupport {
   }
 
   @Test
-  void theFrontDeskSeesTheApplicationInChineseAndTheFuneralHomeItsDecision() throws Exception {
+  void theFrontDeskAppliesWithPropertyMattersAndEachClerkDoesTheirPart() throws Exception {
     try {
       // the front desk: Start process → 身后一件事联办 shows its form, labels in Chinese
       logIn("qiantai");
@@ -61,18 +63,41 @@ class TasklistAfterDeathIT extends FullStackTestSupport {
       WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
           "//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space()='身后一件事联办']"))).click();
-      field(dialog, "deceasedIdNumber");
-      WebElement form = dialog.findElement(By.cssSelector(".fjs-form"));
-      assertThat(form.getText()).contains("身后一件事联办申请", "逝者姓名", "逝者身份证号码", "死亡日期", "死亡类型",
-          "死亡医学证明编号", "申请人与逝者关系", "身后一件事联办承诺书");
-      screenshot("start-form");
-      browser.manage().deleteAllCookies(); // the next clerk, on the same browser
-
-      // a case started over REST reaches the funeral home
       String deceased = TestPeople.man(81);
       String applicant = TestPeople.woman(52);
-      String caseNumber = submitStartForm(PROCESS_KEY, TestApplications.afterDeath(deceased, applicant,
-          uniqueEmail("browser"))).getBody().get("businessKey").asText();
+      field(dialog, "deceasedName").sendKeys("张建国");
+      field(dialog, "deceasedIdNumber").sendKeys(deceased);
+      WebElement form = dialog.findElement(By.cssSelector(".fjs-form"));
+      assertThat(form.getText()).contains("身后一件事联办申请", "逝者姓名", "逝者身份证号码", "死亡日期", "死亡类型",
+          "死亡医学证明编号", "申请人与逝者关系", "身后一件事联办承诺书", "申请办理的涉财事项", "查询存款的银行");
+      // form-js's date picker takes mm/dd/yyyy typed in
+      WebElement date = dialog.findElement(By.cssSelector("input[id$='-Field_dateOfDeath-date']"));
+      date.sendKeys(TestPeople.today().minusDays(3).format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")),
+          org.openqa.selenium.Keys.ENTER);
+      choose(dialog, "deathKind", "医疗机构内死亡");
+      field(dialog, "deathProofNumber").sendKeys("SZ330400-2026-0777");
+      field(dialog, "applicantName").sendKeys("张丽");
+      field(dialog, "applicantIdNumber").sendKeys(applicant);
+      choose(dialog, "relationship", "子女");
+      field(dialog, "applicantEmail").sendKeys(uniqueEmail("browser"));
+      // the property matters: 不动产 and 保险, with the household register as the relationship proof
+      tick(field(dialog, "propertyMatters-1"));
+      tick(field(dialog, "propertyMatters-4"));
+      choose(dialog, "relationshipProof", "户口簿");
+      tick(field(dialog, "declarationSigned"));
+      screenshot("start-form");
+      dialog.findElement(By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']")).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.modal")));
+      assertThat(browser.findElements(By.cssSelector(".page-notifications .alert-danger"))).isEmpty();
+      browser.manage().deleteAllCookies(); // the next clerk, on the same browser
+
+      // the case started from the browser carries the matters as the intake understood them
+      JsonNode started = await().atMost(WAIT).until(() -> get("admin",
+          "/engine-rest/history/process-instance?processDefinitionKey={k}&variables=deceasedIdNumber_eq_{id}",
+          PROCESS_KEY, deceased).getBody(), l -> l.size() == 1).get(0);
+      String caseNumber = started.get("businessKey").asText();
+      assertThat(get("admin", "/engine-rest/process-instance/{id}/variables/{name}", started.get("id").asText(),
+          PROPERTY_MATTERS).getBody().get("value").asText()).isEqualTo("REAL_ESTATE,INSURANCE");
       String taskId = awaitTask("binzang", caseNumber, "Task_ArrangeFuneral");
 
       logIn("binzang");
@@ -91,6 +116,27 @@ class TasklistAfterDeathIT extends FullStackTestSupport {
       // completed as the funeral home would (the date picker is form-js's own), the case goes on
       assertThat(submitTask("binzang", taskId, Map.of(CREMATION_DATE, TestPeople.today().toString(),
           CREMATION_CERTIFICATE_NUMBER, "HH330400-7777")).getStatusCode().value()).isEqualTo(204);
+
+      // the registry clerk: the holdings and the heir, not the ID numbers; registers the inheritance in the form
+      browser.manage().deleteAllCookies();
+      String estateTask = awaitTask("budongchan", caseNumber, "Task_RegisterRealEstateInheritance");
+      logIn("budongchan");
+      browser.get("http://localhost:" + PORT + "/camunda/app/tasklist/default/#/?task=" + estateTask);
+      WebElement estate = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("[cam-tasklist-task] section.task-card")));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-task] h2.task"),
+          "办理不动产继承登记"));
+      WebElement holdings = wait.until(d -> estate.findElement(By.cssSelector("textarea[id$='-Field_realEstateHoldings']")));
+      wait.until(d -> holdings.getDomProperty("value").contains("不动产权"));
+      assertThat(browser.getPageSource()).doesNotContain(deceased).doesNotContain(applicant);
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task] button.claim"))).click();
+      tick(field(estate, "realEstateOutcome-0"));
+      field(estate, "realEstateCertificateNumber").sendKeys("浙(2026)嘉兴市不动产权第0007777号");
+      screenshot("real-estate-task");
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.cssSelector("[cam-tasklist-task] .form-actions button[ng-click='complete()']"))).click();
+      await().atMost(WAIT).until(() -> tasks("budongchan", caseNumber, "Task_RegisterRealEstateInheritance").isEmpty());
+
       awaitCaseStatus(caseNumber, "COMPLETED");
     } catch (Throwable t) {
       screenshot("failure");
@@ -103,6 +149,20 @@ class TasklistAfterDeathIT extends FullStackTestSupport {
     By input = By.cssSelector("input[id$='-Field_" + key + "']");
     wait.until(d -> !form.findElements(input).isEmpty() && form.findElement(input).isDisplayed());
     return form.findElement(input);
+  }
+
+  /** A form-js select: its display opens the list, the option is clicked by its label. */
+  private void choose(WebElement form, String key, String label) {
+    wait.until(ExpectedConditions.elementToBeClickable(form.findElement(
+        By.cssSelector("[id$='-Field_" + key + "-display']")))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + label + "']"))).click();
+    wait.until(d -> form.findElement(By.cssSelector("[id$='-Field_" + key + "-display']")).getText().equals(label));
+  }
+
+  private void tick(WebElement checkbox) {
+    wait.until(ExpectedConditions.elementToBeClickable(checkbox)).click();
+    wait.until(ExpectedConditions.elementToBeSelected(checkbox));
   }
 
   private void logIn(String user) {
