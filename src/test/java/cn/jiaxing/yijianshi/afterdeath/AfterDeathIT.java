@@ -84,11 +84,21 @@ class AfterDeathIT extends FullStackTestSupport {
     assertThat(tasks("binzang", caseNumber, "Task_RegisterRealEstateInheritance")).isEmpty();
     assertThat(submitTask("budongchan", task, Map.of(REAL_ESTATE_OUTCOME, "REGISTERED")).getStatusCode().value())
         .isEqualTo(400);
+    // what the registry and intake settled is not the clerk's to change
+    for (Map.Entry<String, Object> rewrite : List.<Map.Entry<String, Object>>of(
+        Map.entry(REAL_ESTATE_HOLDINGS, "无"), Map.entry(APPLICANT_NAME, "李四"), Map.entry(PROPERTY_MATTERS, "DEPOSITS"))) {
+      assertThat(submitTask("budongchan", task, Map.of(REAL_ESTATE_OUTCOME, "REGISTERED", REAL_ESTATE_CERTIFICATE,
+          "浙(2026)嘉兴市不动产权第0004242号", rewrite.getKey(), rewrite.getValue())).getStatusCode().value())
+          .as(rewrite.getKey()).isEqualTo(403);
+    }
     assertThat(submitTask("budongchan", task, Map.of(REAL_ESTATE_OUTCOME, "REGISTERED",
         REAL_ESTATE_CERTIFICATE, "浙(2026)嘉兴市不动产权第0004242号")).getStatusCode().value()).isEqualTo(204);
     cremate(caseNumber);
 
-    awaitCaseStatus(caseNumber, "COMPLETED");
+    JsonNode progress = awaitCaseStatus(caseNumber, "COMPLETED");
+    // the front desk's progress query shows each department's part, the property matters' steps among them
+    assertThat(progress.toString()).contains("查询存款并办理小额免公证支取", "办理不动产继承登记", "办理机动车转移登记",
+        "办理证券继承非交易过户", "办理身故保险理赔").doesNotContain(deceased);
     assertThat(asked(caseNumber)).containsExactlyInAnyOrder("wj/death-proofs×1", "ga/household-records×1",
         "mzjz/assistance-statuses×1", "ga/household-cancellations×1", "rs/pension-settlements×1",
         "yb/coverage-stops×1", "mzjz/allowance-stops×1", "cl/disability-card-cancellations×1",
