@@ -5,8 +5,7 @@ import static cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.*;
 import cn.jiaxing.yijianshi.engine.CompletionRule;
 import java.time.Clock;
 import java.time.LocalDate;
-import cn.jiaxing.yijianshi.notification.Notifications;
-import java.util.List;
+import cn.jiaxing.yijianshi.casefile.CaseFiles;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -63,10 +62,10 @@ class AfterDeathDecisions {
    */
   @Component("realEstateInheritanceListener")
   static class RealEstateInheritanceListener implements ExecutionListener {
-    private final Notifications notifications;
+    private final CaseFiles cases;
 
-    RealEstateInheritanceListener(Notifications notifications) {
-      this.notifications = notifications;
+    RealEstateInheritanceListener(CaseFiles cases) {
+      this.cases = cases;
     }
 
     @Override
@@ -78,21 +77,7 @@ class AfterDeathDecisions {
       }
       String note = String.valueOf(execution.getVariable(REAL_ESTATE_NOTE));
       execution.setVariable(REAL_ESTATE_RESULT, "未办结：需补充材料（" + note + "），请携带材料到不动产登记中心窗口续办");
-      Object email = execution.getVariable(APPLICANT_EMAIL);
-      if (email != null && !email.toString().isBlank()) {
-        String caseNumber = execution.getProcessBusinessKey();
-        notifications.send(caseNumber, "ACTION_NEEDED", List.of(email.toString()),
-            "【需要您补充材料】身后一件事 办件编号 " + caseNumber, """
-            %s：
-
-            您的身后一件事（办件编号 %s）中，不动产继承登记需要补充以下材料：
-            %s
-
-            请携带上述材料和本办件编号到嘉兴市不动产登记中心窗口续办。其他事项照常办理，办结后另行通知。
-
-            嘉兴市一件事联办平台
-            """.formatted(execution.getVariable(APPLICANT_NAME), caseNumber, note));
-      }
+      cases.askApplicant(execution.getProcessBusinessKey(), "不动产继承登记（嘉兴市不动产登记中心）", note);
     }
   }
 

@@ -94,6 +94,19 @@ public class CaseFiles {
         c.getApplicantName(), c.getApplicantEmail(), c.getClosedAt()));
   }
 
+  /**
+   * Tells the applicant that a step needs them to act (e.g. materials a department lacks) while the case
+   * goes on; nothing is sent for a case that is no longer open or has no applicant e-mail.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void askApplicant(String caseNumber, String step, String needed) {
+    cases.findByCaseNumber(caseNumber).filter(c -> c.getStatus() == CaseStatus.OPEN).ifPresent(c -> {
+      log.info("Case {}: the applicant is asked to act on {}", caseNumber, step);
+      events.publishEvent(new ApplicantActionNeeded(caseNumber, types.byName(c.getType()), c.getApplicantName(),
+          c.getApplicantEmail(), step, ResidentIdNumber.maskAll(needed)));
+    });
+  }
+
   /** The case promise moved (时限中止 while the applicant supplements materials; a provisional due date recounted). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void moveDue(String caseNumber, java.time.Instant dueAt) {

@@ -52,6 +52,26 @@ class CaseMailListener {
         "【受理回执】" + e.type().displayName() + " 办件编号 " + e.caseNumber(), body);
   }
 
+  /** A step needs the applicant to act while the case goes on (e.g. materials a department lacks). */
+  @EventListener
+  void on(cn.jiaxing.yijianshi.casefile.ApplicantActionNeeded e) {
+    if (e.applicantEmail() == null) {
+      return;
+    }
+    String body = """
+        %s：
+
+        您的“%s”（办件编号 %s）中，%s需要您补充办理：
+        %s
+
+        请携带上述材料和办件编号到经办部门窗口或任一综合窗口续办。其他事项照常办理，办结后另行通知。
+
+        嘉兴市一件事联办平台
+        """.formatted(e.applicantName(), e.type().displayName(), e.caseNumber(), e.step(), e.needed());
+    notifications.send(e.caseNumber(), "ACTION_NEEDED", List.of(e.applicantEmail()),
+        "【需要您补充材料】" + e.type().displayName() + " 办件编号 " + e.caseNumber(), body);
+  }
+
   /** Departments were asked to void their work for a refused or cancelled case: what stands is told. */
   @EventListener
   void on(DepartmentVoidsAnswered e) {
