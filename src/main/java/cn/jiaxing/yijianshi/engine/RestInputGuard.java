@@ -84,6 +84,8 @@ class RestInputGuard {
       "^/task/([^/]+)/(?:variables|form-variables|localVariables)(?:/([^/]+)(?:/data)?)?$");
   private static final Pattern TASK_WRITE = Pattern.compile(
       "^/task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(?:/([^/]+)(/data)?)?$");
+  /** Creating or changing an authorization (Admin's 授权 page uses the same resource). */
+  private static final Pattern AUTHORIZATION_WRITE = Pattern.compile("^/authorization(/create|/[^/]+)$");
   private static final Pattern START = Pattern.compile(
       "^/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(start|submit-form)$");
   private static final Pattern OPERATOR_ONLY = Pattern.compile("^(/process-instance/[^/]+/variables.*"
@@ -376,11 +378,34 @@ class RestInputGuard {
             }
           }
         }
+      } else if (AUTHORIZATION_WRITE.matcher(path).matches() && ("POST".equals(method) || "PUT".equals(method))) {
+        checkTaskGrant(object(body, true));
       } else if (OPERATOR_ONLY.matcher(path).matches() && !admin) {
         throw new Refused(403, "该操作仅限平台管理员：" + method + " " + path.replaceAll("/[0-9a-f-]{20,}", "/{id}"));
       } else if ("POST".equals(method) && !blank(body) && variableCriterion(null, objectOrNull(body)) != null
           && !mayQueryVariables(caller, path, variableNames(null, objectOrNull(body)))) {
         throw new Refused(403, "无权按办件内容（流程变量）查询或排序：" + variableCriterion(null, objectOrNull(body)));
+      }
+    }
+
+    /**
+     * A grant on a single task only while that task is open: Camunda deletes a task's authorizations with the
+     * task, so every grant on a task names an open one — which lets a clerk's task count read the grants
+     * alone ({@link TaskVisibility#countsGrants}). A hand-made grant on an id that is no open task would
+     * make that count wrong; it grants nothing anyway.
+     */
+    private void checkTaskGrant(JsonNode authorization) throws Refused {
+      JsonNode resourceType = authorization.get("resourceType");
+      JsonNode resourceId = authorization.get("resourceId");
+      JsonNode type = authorization.get("type");
+      boolean revoke = type != null && type.asInt(-1) == org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
+      if (resourceType == null || resourceType.asInt(-1) != Resources.TASK.resourceType() || revoke
+          || resourceId == null || resourceId.isNull() || "*".equals(resourceId.asText())) {
+        return;
+      }
+      String id = resourceId.asText();
+      if (asSystem(() -> tasks.createTaskQuery().taskId(id).count()) == 0) {
+        throw new Refused(400, "任务不存在或已办结，不能为其授权：" + (id.length() > 64 ? id.substring(0, 64) + "…" : id));
       }
     }
 

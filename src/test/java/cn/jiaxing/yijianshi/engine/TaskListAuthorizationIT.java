@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.springframework.http.MediaType;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -114,6 +115,10 @@ class TaskListAuthorizationIT extends FullStackTestSupport {
         assertSameTasklistAsCamunda(stock);
         TaskVisibility.denseFrom(Integer.MAX_VALUE);
         assertThat(indexModes()).containsEntry("minzheng", TaskVisibility.Mode.GRANTS);
+        // the 部门待办 count (a query narrowed by nothing) reads the clerk's grants alone, and agrees
+        assertThat(countsGrants("minzheng")).isTrue();
+        assertThat(countsGrants("yibao")).isTrue();
+        assertThat(countsGrants("jikong")).isFalse();
         assertSameTasklistAsCamunda(stock);
       } finally {
         TaskVisibility.denseFrom(denseFrom);
@@ -173,6 +178,41 @@ class TaskListAuthorizationIT extends FullStackTestSupport {
       })));
     }
     return modes;
+  }
+
+  /** Whether the user's count of every task they see is read from their grants alone. */
+  private boolean countsGrants(String user) {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return as(engine, user, () -> configuration.getCommandExecutorTxRequired().execute(context -> {
+      var query = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+      context.getAuthorizationManager().configureTaskQuery(query);
+      context.getTenantManager().configureQuery(query);
+      query.getAuthCheck().setUseLeftJoin(configuration.isCmmnEnabled());
+      return TaskVisibility.forCount(query).countsGrants(query);
+    }));
+  }
+
+  @Test
+  void noGrantMayNameATaskThatIsNotOpen() {
+    // the clerks' counts read their grants alone: each grant on a task must name an open one
+    var refused = post("admin", "/engine-rest/authorization/create", Map.of("type", 1, "permissions", List.of("READ"),
+        "groupId", "mz", "resourceType", 7, "resourceId", "no-such-task"));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().toString()).contains("任务不存在或已办结，不能为其授权");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceId("no-such-task").count()).isZero();
+    // nor by changing an existing grant
+    String open = awaitTask("minzheng", startMarriage(), "Task_ConfirmMarriageRegistration");
+    String mz = engine.getAuthorizationService().createAuthorizationQuery().resourceType(7).resourceId(open).groupIdIn("mz")
+        .singleResult().getId();
+    assertThat(as("admin").put().uri("/engine-rest/authorization/{id}", mz).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("permissions", List.of("READ"), "groupId", "mz", "resourceType", 7, "resourceId", "no-such-task"))
+        .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(400);
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceId("no-such-task").count()).isZero();
+    // on an open task, or on every task ('*'), it is the administrator's to give
+    var granted = post("admin", "/engine-rest/authorization/create", Map.of("type", 1, "permissions", List.of("READ"),
+        "userId", "renshe", "resourceType", 7, "resourceId", open));
+    assertThat(granted.getStatusCode().value()).as(String.valueOf(granted.getBody())).isEqualTo(200);
+    engine.getAuthorizationService().deleteAuthorization(granted.getBody().get("id").asText());
   }
 
   /** How each staff member's Tasklist page (15, newest first) is written. */
