@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public class SlaRecords {
   /** The step is entered again after 补正: its clock runs on, now for the new occurrence (task). */
   void resume(long id, String occurrenceId, String taskId, Instant warnAt, Instant dueAt, long pausedMillis) {
     db.sql("update sla_record set occurrence_id = coalesce(?, occurrence_id), task_id = coalesce(?, task_id),"
-            + " warn_at = ?, due_at = ?, paused_since = null, paused_ms = paused_ms + ? where id = ?")
+            + " warn_at = ?, due_at = ?, paused_since = null, paused_ms = paused_ms + ? where id = ? and completed_at is null")
         .params(occurrenceId, taskId, ts(warnAt), ts(dueAt), pausedMillis, id).update();
   }
 
@@ -95,6 +96,7 @@ public class SlaRecords {
   }
 
   void complete(long id, Instant at, boolean canceled) {
+    completedDays.remove(at.truncatedTo(ChronoUnit.DAYS)); // a completion dated in a counted day (clocks far apart)
     db.sql("update sla_record set completed_at = ?, canceled = ?, paused_since = null where id = ? and completed_at is null")
         .params(ts(at), canceled, id).update();
   }
@@ -216,18 +218,53 @@ public class SlaRecords {
     db.sql("select process_key, department, count(*) from sla_record where completed_at is null"
             + " and paused_since is not null group by process_key, department")
         .query((rs, n) -> group.apply(rs, n)[3] += rs.getInt(3)).list();
-    db.sql("select process_key, department, count(*), sum(case when completed_at <= due_at then 1 else 0 end)"
-            + " from sla_record where completed_at >= :since and not canceled group by process_key, department")
-        .param("since", ts(since))
-        .query((rs, n) -> {
-          int[] c = group.apply(rs, n);
-          c[4] += rs.getInt(3);
-          return c[5] += rs.getInt(4);
-        }).list();
+    // completed since: the whole days long over from what was counted of them, the rest from the index
+    completedDays.keySet().removeIf(day -> day.isBefore(since.minus(SETTLED)));
+    Instant from = since;
+    Instant settled = now.minus(SETTLED).truncatedTo(ChronoUnit.DAYS);
+    for (Instant day = since.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        !day.plus(1, ChronoUnit.DAYS).isAfter(settled); day = day.plus(1, ChronoUnit.DAYS)) {
+      if (from.isBefore(day)) {
+        completedBetween(from, day).forEach((k, v) -> add(counts, k, v));
+      }
+      Instant start = day;
+      completedDays.computeIfAbsent(day, d -> completedBetween(start, start.plus(1, ChronoUnit.DAYS)))
+          .forEach((k, v) -> add(counts, k, v));
+      from = day.plus(1, ChronoUnit.DAYS);
+    }
+    completedBetween(from, null).forEach((k, v) -> add(counts, k, v));
     return counts.entrySet().stream()
         .map(e -> new Counts(e.getKey().get(0), e.getKey().get(1), e.getValue()[0], e.getValue()[1], e.getValue()[2],
             e.getValue()[3], e.getValue()[4], e.getValue()[5]))
         .toList();
+  }
+
+  /**
+   * A day's count no longer changes once it is this long over: a record is completed once, at the instant
+   * it is completed (the completing node's clock), and nothing changes a completed record.
+   */
+  private static final java.time.Duration SETTLED = java.time.Duration.ofDays(1);
+
+  /** Completed and met per (process, department) of whole UTC days at least {@link #SETTLED} over, counted once. */
+  private final Map<Instant, Map<List<String>, int[]>> completedDays = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Records completed in [from, to) (to null: since from), not canceled: completed and met per (process, department). */
+  private Map<List<String>, int[]> completedBetween(Instant from, Instant to) {
+    Map<List<String>, int[]> counts = new LinkedHashMap<>();
+    db.sql("select process_key, department, count(*), sum(case when completed_at <= due_at then 1 else 0 end)"
+            + " from sla_record where completed_at >= :from" + (to == null ? "" : " and completed_at < :to")
+            + " and not canceled group by process_key, department")
+        .params(to == null ? Map.of("from", ts(from)) : Map.of("from", ts(from), "to", ts(to)))
+        .query((rs, n) -> counts.put(List.of(rs.getString(1), Optional.ofNullable(rs.getString(2)).orElse("case")),
+            new int[] {rs.getInt(3), rs.getInt(4)}))
+        .list();
+    return counts;
+  }
+
+  private static void add(Map<List<String>, int[]> counts, List<String> group, int[] completedAndMet) {
+    int[] c = counts.computeIfAbsent(group, k -> new int[6]);
+    c[4] += completedAndMet[0];
+    c[5] += completedAndMet[1];
   }
 
   /**
