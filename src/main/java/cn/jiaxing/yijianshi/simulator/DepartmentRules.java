@@ -48,21 +48,21 @@ class DepartmentRules {
       case "wj/birth-certificates" -> SimulatedAnswer.ok(Map.of(
           "certificateNumber", "R33" + year() + String.format("%07d", serial)));
       case "wj/birth-planning-registrations" -> SimulatedAnswer.ok(Map.of(
-          "registrationNumber", "SY3304" + year() + String.format("%06d", serial)));
+          "registrationNumber", number("SY3304", serial)));
       case "jk/vaccination-records" -> SimulatedAnswer.ok(Map.of(
-          "recordNumber", "JZ3304" + year() + String.format("%06d", serial)));
+          "recordNumber", number("JZ3304", serial)));
       case "yb/enrolments" -> enrolment(body, serial);
       case "rs/card-applications" -> SimulatedAnswer.ok(Map.of(
           "applicationNumber", "SBK" + year() + String.format("%07d", serial)));
       case "wj/death-proofs" -> deathProof(body, text(body, "proofNumber"),
           "HOME".equals(text(body, "deathKind")) ? "嘉兴市南湖区社区卫生服务中心" : "嘉兴市第一医院");
-      case "ga/death-proofs" -> deathProof(body, "SW3304" + year() + String.format("%06d", serial), "嘉兴市公安局");
+      case "ga/death-proofs" -> deathProof(body, number("SW3304", serial), "嘉兴市公安局");
       case "ga/household-records" -> householdRecord(text(body, "idNumber"));
       case "ga/household-cancellations" -> householdCancellation(body, serial);
       case "mzjz/assistance-statuses" -> SimulatedAnswer.ok(Map.of("status", assistanceStatus(text(body, "idNumber"))));
       case "mzjz/allowance-stops" -> allowanceStop(body, serial);
       case "rs/pension-settlements" -> pensionSettlement(body, serial);
-      case "yb/coverage-stops" -> SimulatedAnswer.ok(Map.of("stopNumber", "YBZZ" + year() + String.format("%06d", serial),
+      case "yb/coverage-stops" -> SimulatedAnswer.ok(Map.of("stopNumber", number("YBZZ", serial),
           "coverageEnd", LocalDate.parse(text(body, "dateOfDeath")).toString(),
           "accountBalance", String.format("%d.%02d", 200 + serial % 5000, serial % 100)));
       case "cl/disability-card-cancellations" -> disabilityCardCancellation(body, serial);
@@ -194,7 +194,7 @@ class DepartmentRules {
           "未找到投靠对象（" + ResidentIdNumber.mask(host) + "）的常住户口登记，无法办理户口迁移");
     }
     text(body, "moverIdNumber");
-    return SimulatedAnswer.ok(Map.of("moveNumber", "QY3304" + year() + String.format("%06d", serial)));
+    return SimulatedAnswer.ok(Map.of("moveNumber", number("QY3304", serial)));
   }
 
   private SimulatedAnswer birthRegistration(Map<String, Object> body, long serial) {
@@ -218,7 +218,7 @@ class DepartmentRules {
     LocalDate benefitStart = ChronoUnit.DAYS.between(birth, today) <= 90
         ? birth
         : today.with(TemporalAdjusters.firstDayOfNextMonth());
-    return SimulatedAnswer.ok(Map.of("enrolmentNumber", "YB3304" + year() + String.format("%06d", serial),
+    return SimulatedAnswer.ok(Map.of("enrolmentNumber", number("YB3304", serial),
         "benefitStart", benefitStart.toString()));
   }
 
@@ -244,7 +244,7 @@ class DepartmentRules {
       return SimulatedAnswer.refused("HOUSEHOLD_NOT_FOUND",
           "未查询到逝者（" + ResidentIdNumber.mask(id) + "）的常住户口登记，无需注销");
     }
-    return SimulatedAnswer.ok(Map.of("cancellationNumber", "HKZX3304" + year() + String.format("%06d", serial)));
+    return SimulatedAnswer.ok(Map.of("cancellationNumber", number("HKZX3304", serial)));
   }
 
   /** 低保 for sequence codes 930–939, 特困 for 940–949, else none. */
@@ -270,21 +270,18 @@ class DepartmentRules {
     if (stopped.isEmpty()) {
       return SimulatedAnswer.refused("NO_ALLOWANCE", "逝者生前未在民政部门享受低保、特困供养或高龄津贴");
     }
-    return SimulatedAnswer.ok(Map.of("stopNumber", "MZTF" + year() + String.format("%06d", serial),
+    return SimulatedAnswer.ok(Map.of("stopNumber", number("MZTF", serial),
         "stopped", String.join("、", stopped)));
   }
 
   /** No pension record for sequence codes 950–959. */
   private SimulatedAnswer pensionSettlement(Map<String, Object> body, long serial) {
-    String id = text(body, "idNumber");
-    text(body, "heirIdNumber");
-    if (sequence(id) >= 950 && sequence(id) <= 959) {
-      return SimulatedAnswer.refused("NO_PENSION_RECORD", "逝者在本市无养老保险参保记录");
-    }
-    return SimulatedAnswer.ok(Map.of("settlementNumber", "YLJS" + year() + String.format("%06d", serial),
-        "funeralGrant", "5000.00", "survivorBenefit", String.format("%d.00", 20000 + serial % 10000),
-        "accountBalance", String.format("%d.%02d", 1000 + serial % 30000, serial % 100)));
+    return unlessCoded(body, 950, 959, "NO_PENSION_RECORD", "逝者在本市无养老保险参保记录", List.of("heirIdNumber"),
+        () -> Map.of("settlementNumber", number("YLJS", serial), "funeralGrant", "5000.00",
+            "survivorBenefit", String.format("%d.00", 20000 + serial % 10000),
+            "accountBalance", String.format("%d.%02d", 1000 + serial % 30000, serial % 100)));
   }
+
 
   /** A 残疾人证 exists only for sequence codes 900–929. */
   private SimulatedAnswer disabilityCardCancellation(Map<String, Object> body, long serial) {
@@ -293,19 +290,16 @@ class DepartmentRules {
     if (sequence(id) < 900 || sequence(id) > 929) {
       return SimulatedAnswer.refused("NO_DISABILITY_CARD", "未查询到逝者的残疾人证");
     }
-    return SimulatedAnswer.ok(Map.of("cancellationNumber", "CJZX" + year() + String.format("%06d", serial)));
+    return SimulatedAnswer.ok(Map.of("cancellationNumber", number("CJZX", serial)));
   }
 
   /** No housing fund account for sequence codes 960–969. */
   private SimulatedAnswer heirWithdrawal(Map<String, Object> body, long serial) {
-    String id = text(body, "idNumber");
-    text(body, "heirIdNumber");
-    if (sequence(id) >= 960 && sequence(id) <= 969) {
-      return SimulatedAnswer.refused("NO_ACCOUNT", "逝者在本中心无住房公积金账户");
-    }
-    return SimulatedAnswer.ok(Map.of("withdrawalNumber", "GJJTQ" + year() + String.format("%06d", serial),
-        "amount", String.format("%d.%02d", 3000 + serial % 50000, serial % 100)));
+    return unlessCoded(body, 960, 969, "NO_ACCOUNT", "逝者在本中心无住房公积金账户", List.of("heirIdNumber"),
+        () -> Map.of("withdrawalNumber", number("GJJTQ", serial),
+            "amount", String.format("%d.%02d", 3000 + serial % 50000, serial % 100)));
   }
+
 
   /** The small-sum limit the simulated banks hold to (金规〔2024〕6号): 50,000 yuan per bank. */
   static final java.math.BigDecimal SMALL_SUM_LIMIT = new java.math.BigDecimal("50000");
@@ -325,7 +319,7 @@ class DepartmentRules {
       return SimulatedAnswer.refused("NO_ACCOUNT", "逝者在本行（" + bank + "）无存款账户");
     }
     long yuan = seq >= 720 && seq <= 739 ? 80_000 + serial % 20_000 : 1_000 + (serial * 7919 + seq) % 40_000;
-    return SimulatedAnswer.ok(Map.of("queryNumber", "CKCX" + year() + String.format("%06d", serial),
+    return SimulatedAnswer.ok(Map.of("queryNumber", number("CKCX", serial),
         "accounts", 1 + (int) (serial % 3), "balance", yuan + "." + String.format("%02d", serial % 100)));
   }
 
@@ -338,7 +332,7 @@ class DepartmentRules {
     if (amount.signum() <= 0 || amount.compareTo(SMALL_SUM_LIMIT) > 0) {
       return SimulatedAnswer.refused("OVER_LIMIT", "支取金额超过已故存款人小额存款免公证支取限额（5万元），请办理继承公证后支取");
     }
-    return SimulatedAnswer.ok(Map.of("withdrawalNumber", "XEZQ" + year() + String.format("%06d", serial),
+    return SimulatedAnswer.ok(Map.of("withdrawalNumber", number("XEZQ", serial),
         "amount", amount.toPlainString()));
   }
 
@@ -351,53 +345,57 @@ class DepartmentRules {
       holdings.add("嘉兴市南湖区中山东路" + (100 + (serial + i) % 800) + "号" + (i + 1) + "幢"
           + "（浙(" + (year() - 10 - i) + ")嘉兴市不动产权第" + String.format("%07d", serial * 3 + i) + "号）");
     }
-    return SimulatedAnswer.ok(Map.of("queryNumber", "BDCCX" + year() + String.format("%06d", serial), "count", count,
+    return SimulatedAnswer.ok(Map.of("queryNumber", number("BDCCX", serial), "count", count,
         "holdings", String.join("；", holdings)));
   }
 
   /** No driving licence and no vehicle for sequence codes 760–779. */
   private SimulatedAnswer drivingLicenceCancellation(Map<String, Object> body, long serial) {
-    String id = text(body, "idNumber");
-    text(body, "dateOfDeath");
-    if (sequence(id) >= 760 && sequence(id) <= 779) {
-      return SimulatedAnswer.refused("NO_LICENCE", "逝者未持有机动车驾驶证");
-    }
-    return SimulatedAnswer.ok(Map.of("cancellationNumber", "JSZZX" + year() + String.format("%06d", serial)));
+    return unlessCoded(body, 760, 779, "NO_LICENCE", "逝者未持有机动车驾驶证", List.of("dateOfDeath"),
+        () -> Map.of("cancellationNumber", number("JSZZX", serial)));
   }
 
+
   private SimulatedAnswer vehicleTransfer(Map<String, Object> body, long serial) {
-    String id = text(body, "idNumber");
-    text(body, "heirIdNumber");
-    if (sequence(id) >= 760 && sequence(id) <= 779) {
-      return SimulatedAnswer.refused("NO_VEHICLE", "逝者名下无登记的机动车");
-    }
-    return SimulatedAnswer.ok(Map.of("transferNumber", "JDCZY" + year() + String.format("%06d", serial),
-        "plates", "浙F·" + (char) ('A' + serial % 26) + String.format("%04d", serial % 10_000)));
+    return unlessCoded(body, 760, 779, "NO_VEHICLE", "逝者名下无登记的机动车", List.of("heirIdNumber"),
+        () -> Map.of("transferNumber", number("JDCZY", serial),
+            "plates", "浙F·" + (char) ('A' + serial % 26) + String.format("%04d", serial % 10_000)));
   }
+
 
   /** No securities account for sequence codes 780–789. */
   private SimulatedAnswer securitiesTransfer(Map<String, Object> body, long serial) {
-    String id = text(body, "idNumber");
-    text(body, "heirIdNumber");
-    if (sequence(id) >= 780 && sequence(id) <= 789) {
-      return SimulatedAnswer.refused("NO_SECURITIES_ACCOUNT", "逝者无证券账户");
-    }
-    return SimulatedAnswer.ok(Map.of("transferNumber", "FJYGH" + year() + String.format("%06d", serial),
-        "accounts", 1 + (int) (serial % 2)));
+    return unlessCoded(body, 780, 789, "NO_SECURITIES_ACCOUNT", "逝者无证券账户", List.of("heirIdNumber"),
+        () -> Map.of("transferNumber", number("FJYGH", serial), "accounts", 1 + (int) (serial % 2)));
   }
+
 
   /** No policy in force for sequence codes 790–799. */
   private SimulatedAnswer deathClaim(Map<String, Object> body, long serial) {
-    String id = text(body, "idNumber");
-    text(body, "dateOfDeath");
-    text(body, "beneficiaryIdNumber");
-    text(body, "deathProofNumber");
-    if (sequence(id) >= 790 && sequence(id) <= 799) {
-      return SimulatedAnswer.refused("NO_POLICY", "未查询到逝者作为被保险人的有效保单");
-    }
-    return SimulatedAnswer.ok(Map.of("claimNumber", "SGLP" + year() + String.format("%06d", serial),
-        "policies", 1 + (int) (serial % 3)));
+    return unlessCoded(body, 790, 799, "NO_POLICY", "未查询到逝者作为被保险人的有效保单",
+        List.of("dateOfDeath", "beneficiaryIdNumber", "deathProofNumber"),
+        () -> Map.of("claimNumber", number("SGLP", serial), "policies", 1 + (int) (serial % 3)));
   }
+
+  /**
+   * A matter of the deceased ({@code idNumber}) every department holds but for the sequence codes
+   * {@code from}–{@code to}, which it refuses with {@code code}; the other fields must be there.
+   */
+  private static SimulatedAnswer unlessCoded(Map<String, Object> body, int from, int to, String code, String message,
+      List<String> required, java.util.function.Supplier<Map<String, Object>> answer) {
+    String id = text(body, "idNumber");
+    required.forEach(field -> text(body, field));
+    if (sequence(id) >= from && sequence(id) <= to) {
+      return SimulatedAnswer.refused(code, message);
+    }
+    return SimulatedAnswer.ok(answer.get());
+  }
+
+  /** A department's document number: prefix, year, the request's serial. */
+  private String number(String prefix, long serial) {
+    return prefix + year() + String.format("%06d", serial);
+  }
+
 
   /** The ID's sequence code (digits 15–17), or -1 for a malformed number. */
   private static int sequence(String id) {

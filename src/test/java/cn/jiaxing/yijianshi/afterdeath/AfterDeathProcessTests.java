@@ -10,81 +10,28 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.jiaxing.yijianshi.ProcessTestSupport;
 import cn.jiaxing.yijianshi.TestPeople;
 import cn.jiaxing.yijianshi.casefile.CaseStatus;
 import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
-import cn.jiaxing.yijianshi.departments.HealthCommissionClient;
 import cn.jiaxing.yijianshi.departments.HouseholdRegistryClient;
-import cn.jiaxing.yijianshi.departments.HousingFundClient;
-import cn.jiaxing.yijianshi.departments.MedicalInsuranceClient;
-import cn.jiaxing.yijianshi.departments.PensionClient;
-import cn.jiaxing.yijianshi.departments.SocialAssistanceClient;
 import cn.jiaxing.yijianshi.engine.RejectedInputException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** AfterDeathProcess on the real engine, departments mocked (domain.md §2). */
-class AfterDeathProcessTests extends ProcessTestSupport {
+class AfterDeathProcessTests extends AfterDeathTestSupport {
 
   static final List<String> DEPARTMENT_STEPS = List.of("Task_CancelHousehold", "Task_SettlePension",
       "Task_StopMedicalInsurance", "Task_StopAllowances", "Task_CancelDisabilityCard", "Task_WithdrawHousingFund");
-
-  private String deceased;
-  private String applicant;
-  private LocalDate died;
-
-  @BeforeEach
-  void departmentsAnswer() {
-    deceased = TestPeople.man(82);
-    applicant = TestPeople.woman(50);
-    died = TestPeople.today().minusDays(3);
-    when(health.confirmDeathProof(anyString(), anyString(), anyString(), any(), anyString(), anyString()))
-        .thenAnswer(a -> new HealthCommissionClient.DeathProof(a.getArgument(5), "嘉兴市第一医院"));
-    when(households.confirmNonNaturalDeath(anyString(), anyString(), anyString(), any()))
-        .thenReturn(new HealthCommissionClient.DeathProof("SW330420260001", "嘉兴市公安局"));
-    when(households.householdRecord(anyString(), anyString())).thenReturn(new HouseholdRegistryClient.HouseholdRecord(true, true));
-    when(households.cancelHousehold(anyString(), anyString(), any(), anyString())).thenReturn("HKZX1");
-    when(assistance.assistanceStatus(anyString(), anyString())).thenReturn("NONE");
-    when(assistance.stopAllowances(anyString(), anyString(), any()))
-        .thenReturn(new SocialAssistanceClient.AllowanceStop("MZTF1", "高龄津贴"));
-    when(pensions.settleAfterDeath(anyString(), anyString(), any(), any(), anyString()))
-        .thenReturn(new PensionClient.PensionSettlement("YLJS1", new BigDecimal("5000"), new BigDecimal("24000"),
-            new BigDecimal("12345.6")));
-    when(insurance.stopCoverage(anyString(), anyString(), any(), anyString()))
-        .thenReturn(new MedicalInsuranceClient.CoverageStop("YBZZ1", died, new BigDecimal("800.5")));
-    when(disability.cancelDisabilityCard(anyString(), anyString(), any())).thenReturn("CJZX1");
-    when(housingFund.withdrawForHeir(anyString(), anyString(), anyString()))
-        .thenReturn(new HousingFundClient.Withdrawal("GJJTQ1", new BigDecimal("30000")));
-  }
-
-  private Map<String, Object> application() {
-    Map<String, Object> v = new HashMap<>();
-    v.put(DECEASED_NAME, "张建国");
-    v.put(DECEASED_ID_NUMBER, deceased);
-    v.put(DATE_OF_DEATH, died.toString());
-    v.put(DEATH_KIND, "HOSPITAL");
-    v.put(DEATH_PROOF_NUMBER, "SZ330400-2026-0001");
-    v.put(PLACE_OF_DEATH, "嘉兴市第一医院");
-    v.put(APPLICANT_NAME, "张丽");
-    v.put(APPLICANT_ID_NUMBER, applicant);
-    v.put(RELATIONSHIP, "CHILD");
-    v.put(APPLICANT_EMAIL, "zhangli@example.cn");
-    v.put(DECLARATION_SIGNED, true);
-    return v;
-  }
 
   private ProcessInstance start(Map<String, Object> v) {
     return runtime.startProcessInstanceByKey(PROCESS_KEY, v);

@@ -11,25 +11,15 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.jiaxing.yijianshi.ProcessTestSupport;
-import cn.jiaxing.yijianshi.TestPeople;
 import cn.jiaxing.yijianshi.casefile.CaseStatus;
 import cn.jiaxing.yijianshi.departments.BankDepositClient;
 import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
-import cn.jiaxing.yijianshi.departments.HealthCommissionClient;
-import cn.jiaxing.yijianshi.departments.HouseholdRegistryClient;
-import cn.jiaxing.yijianshi.departments.HousingFundClient;
 import cn.jiaxing.yijianshi.departments.InsuranceClaimsClient;
-import cn.jiaxing.yijianshi.departments.MedicalInsuranceClient;
-import cn.jiaxing.yijianshi.departments.PensionClient;
 import cn.jiaxing.yijianshi.departments.RealEstateRegistryClient;
 import cn.jiaxing.yijianshi.departments.SecuritiesRegistryClient;
-import cn.jiaxing.yijianshi.departments.SocialAssistanceClient;
 import cn.jiaxing.yijianshi.departments.TrafficPoliceClient;
 import cn.jiaxing.yijianshi.engine.RejectedInputException;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -47,32 +37,10 @@ import org.mockito.ArgumentCaptor;
  * The property matters of 身后一件事 (AfterDeathPropertyProcess, called by AfterDeathProcess) on the real
  * engine, departments mocked: one branch per matter chosen, one deposit step per bank, who may apply.
  */
-class AfterDeathPropertyProcessTests extends ProcessTestSupport {
-
-  private String deceased;
-  private String applicant;
-  private LocalDate died;
+class AfterDeathPropertyProcessTests extends AfterDeathTestSupport {
 
   @BeforeEach
-  void departmentsAnswer() {
-    deceased = TestPeople.man(78);
-    applicant = TestPeople.woman(48);
-    died = TestPeople.today().minusDays(5);
-    when(health.confirmDeathProof(anyString(), anyString(), anyString(), any(), anyString(), anyString()))
-        .thenAnswer(a -> new HealthCommissionClient.DeathProof(a.getArgument(5), "嘉兴市第一医院"));
-    when(households.householdRecord(anyString(), anyString())).thenReturn(new HouseholdRegistryClient.HouseholdRecord(true, true));
-    when(households.cancelHousehold(anyString(), anyString(), any(), anyString())).thenReturn("HKZX1");
-    when(assistance.assistanceStatus(anyString(), anyString())).thenReturn("NONE");
-    when(assistance.stopAllowances(anyString(), anyString(), any()))
-        .thenReturn(new SocialAssistanceClient.AllowanceStop("MZTF1", "高龄津贴"));
-    when(pensions.settleAfterDeath(anyString(), anyString(), any(), any(), anyString()))
-        .thenReturn(new PensionClient.PensionSettlement("YLJS1", new BigDecimal("5000"), new BigDecimal("24000"),
-            new BigDecimal("100")));
-    when(insurance.stopCoverage(anyString(), anyString(), any(), anyString()))
-        .thenReturn(new MedicalInsuranceClient.CoverageStop("YBZZ1", died, new BigDecimal("800.5")));
-    when(disability.cancelDisabilityCard(anyString(), anyString(), any())).thenReturn("CJZX1");
-    when(housingFund.withdrawForHeir(anyString(), anyString(), anyString()))
-        .thenReturn(new HousingFundClient.Withdrawal("GJJTQ1", new BigDecimal("30000")));
+  void thePropertyDepartmentsAnswer() {
     // 工商银行 holds a small sum, 建设银行 more than the limit, 嘉兴银行 nothing
     when(banks.queryDeposits(anyString(), eq("ICBC"), anyString(), anyString(), anyString(), anyString()))
         .thenReturn(new BankDepositClient.DepositQuery("CKCX1", 2, new BigDecimal("12000.5")));
@@ -94,17 +62,7 @@ class AfterDeathPropertyProcessTests extends ProcessTestSupport {
   }
 
   private Map<String, Object> application(String matters) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(DECEASED_NAME, "王建华");
-    v.put(DECEASED_ID_NUMBER, deceased);
-    v.put(DATE_OF_DEATH, died.toString());
-    v.put(DEATH_KIND, "HOSPITAL");
-    v.put(DEATH_PROOF_NUMBER, "SZ330400-2026-0002");
-    v.put(APPLICANT_NAME, "王丽");
-    v.put(APPLICANT_ID_NUMBER, applicant);
-    v.put(RELATIONSHIP, "CHILD");
-    v.put(APPLICANT_EMAIL, "wangli@example.cn");
-    v.put(DECLARATION_SIGNED, true);
+    Map<String, Object> v = application();
     // as Tasklist's checklists send them: JSON arrays in text
     v.put(PROPERTY_MATTERS, matters);
     v.put(RELATIONSHIP_PROOF, "HOUSEHOLD_REGISTER");
@@ -143,7 +101,7 @@ class AfterDeathPropertyProcessTests extends ProcessTestSupport {
     assertThat(runSteps(part, "Task_SettleBankDeposits")).isEqualTo(3);
     ArgumentCaptor<String> keys = ArgumentCaptor.forClass(String.class);
     verify(banks, times(3)).queryDeposits(keys.capture(), anyString(), eq(deceased), eq(applicant), eq("CHILD"),
-        eq("SZ330400-2026-0002"));
+        eq("SZ330400-2026-0001"));
     assertThat(keys.getAllValues()).doesNotHaveDuplicates()
         .allSatisfy(k -> assertThat(k).startsWith(pi.getBusinessKey() + ":Task_SettleBankDeposits"));
     assertThat(jdbcCount("select count(*) from sla_record where case_number = ? and step_id = 'Task_SettleBankDeposits'",
@@ -162,7 +120,7 @@ class AfterDeathPropertyProcessTests extends ProcessTestSupport {
     runStep(part, "Task_ClaimInsurance");
     verify(traffic).transferVehicles(pi.getBusinessKey() + ":Task_TransferVehicles", deceased, applicant);
     verify(insurers).fileDeathClaim(pi.getBusinessKey() + ":Task_ClaimInsurance", deceased, died, applicant,
-        "SZ330400-2026-0002");
+        "SZ330400-2026-0001");
     BpmnAwareTests.assertThat(part).isEnded();
     // what the case learned from its part: results only, not the property holdings
     assertThat(runtime.getVariable(pi.getId(), REAL_ESTATE_HOLDINGS)).isNull();
@@ -257,7 +215,7 @@ class AfterDeathPropertyProcessTests extends ProcessTestSupport {
 
     tasks.complete(task, Map.of(REAL_ESTATE_OUTCOME, "MATERIALS_NEEDED", REAL_ESTATE_NOTE, "其他继承人放弃继承的声明书"));
     assertThat(mailKinds(pi)).containsExactly("RECEIPT", "ACTION_NEEDED");
-    assertThat(outboxBodies(pi.getBusinessKey(), "ACTION_NEEDED").get(0)).contains("王丽", "其他继承人放弃继承的声明书",
+    assertThat(outboxBodies(pi.getBusinessKey(), "ACTION_NEEDED").get(0)).contains("张丽", "其他继承人放弃继承的声明书",
         pi.getBusinessKey()).doesNotContain(deceased);
     finishTheRest(pi);
     assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.COMPLETED);
