@@ -1,6 +1,7 @@
 package cn.jiaxing.yijianshi.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.jiaxing.yijianshi.FullStackTestSupport;
 import cn.jiaxing.yijianshi.TestApplications;
@@ -62,19 +63,22 @@ class AuthorizationMatrixIT extends FullStackTestSupport {
         parents.get(BirthVariables.FATHER_ID_NUMBER), uniqueEmail("matrix")), parents, "weijian",
         "Task_VerifyBirthRecord", Set.of())); // 卫健 verifies the birth record without the parents' ID numbers
     // 身后一件事: the deceased's and the applicant's ID numbers, at the funeral home's 办理遗体接运和火化, whose
-    // form shows neither (the funeral home works from the confirmed death proof)
+    // form shows neither (the funeral home works from the confirmed death proof), nor how the person died
     Map<String, String> family = Map.of(AfterDeathVariables.DECEASED_ID_NUMBER, TestPeople.man(80),
-        AfterDeathVariables.APPLICANT_ID_NUMBER, TestPeople.woman(50));
-    cases.add(open(AfterDeathVariables.PROCESS_KEY, TestApplications.afterDeath(
-        family.get(AfterDeathVariables.DECEASED_ID_NUMBER), family.get(AfterDeathVariables.APPLICANT_ID_NUMBER),
-        uniqueEmail("matrix")), family, "binzang", "Task_ArrangeFuneral", Set.of()));
+        AfterDeathVariables.APPLICANT_ID_NUMBER, TestPeople.woman(50), AfterDeathVariables.DEATH_KIND, "NON_NATURAL");
+    Map<String, Object> death = TestApplications.afterDeath(family.get(AfterDeathVariables.DECEASED_ID_NUMBER),
+        family.get(AfterDeathVariables.APPLICANT_ID_NUMBER), uniqueEmail("matrix"));
+    death.put(AfterDeathVariables.DEATH_KIND, "NON_NATURAL");
+    death.remove(AfterDeathVariables.DEATH_PROOF_NUMBER);
+    cases.add(open(AfterDeathVariables.PROCESS_KEY, death, family, "binzang", "Task_ArrangeFuneral", Set.of()));
     // 身后涉财事项: in the called process, the heirs' ID numbers and the deceased's real estate, at the registry
     // clerk's 办理不动产继承登记, whose form shows the holdings (what the registration needs), not the ID numbers
     Map<String, String> heirs = Map.of(AfterDeathVariables.DECEASED_ID_NUMBER, TestPeople.man(77),
         AfterDeathVariables.APPLICANT_ID_NUMBER, TestPeople.woman(49));
     Map<String, Object> estate = TestApplications.afterDeath(heirs.get(AfterDeathVariables.DECEASED_ID_NUMBER),
         heirs.get(AfterDeathVariables.APPLICANT_ID_NUMBER), uniqueEmail("matrix"));
-    estate.put(AfterDeathVariables.PROPERTY_MATTERS, "REAL_ESTATE");
+    estate.put(AfterDeathVariables.PROPERTY_MATTERS, "REAL_ESTATE,DEPOSITS");
+    estate.put(AfterDeathVariables.BANKS, "ICBC");
     estate.put(AfterDeathVariables.RELATIONSHIP_PROOF, "HOUSEHOLD_REGISTER");
     OpenCase root = open(AfterDeathVariables.PROCESS_KEY, estate, heirs, "budongchan",
         "Task_RegisterRealEstateInheritance", Set.of());
@@ -82,8 +86,13 @@ class AuthorizationMatrixIT extends FullStackTestSupport {
     String holdings = get("admin", "/engine-rest/process-instance/{id}/variables/{name}", part,
         AfterDeathVariables.REAL_ESTATE_HOLDINGS).getBody().get("value").asText();
     assertThat(holdings).contains("不动产权");
+    // and the bank's answer (balances), once the bank has answered
+    String deposits = await().atMost(java.time.Duration.ofSeconds(30)).until(() -> get("admin",
+        "/engine-rest/process-instance/{id}/variables/{name}", part, AfterDeathVariables.DEPOSIT_RESULTS).getBody()
+        .path("value").asText(""), v -> v.contains("余额合计"));
     Map<String, String> property = new HashMap<>(heirs);
     property.put(AfterDeathVariables.REAL_ESTATE_HOLDINGS, holdings);
+    property.put(AfterDeathVariables.DEPOSIT_RESULTS, deposits);
     cases.add(new OpenCase(root.caseNumber(), part, property, root.taskId(), "budongchan",
         Set.of(AfterDeathVariables.REAL_ESTATE_HOLDINGS)));
     return cases;
