@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import cn.jiaxing.yijianshi.TestPeople;
 import cn.jiaxing.yijianshi.casefile.CaseStatus;
 import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
+import cn.jiaxing.yijianshi.departments.HealthCommissionClient;
 import cn.jiaxing.yijianshi.departments.HouseholdRegistryClient;
 import cn.jiaxing.yijianshi.engine.RejectedInputException;
 import java.time.LocalDate;
@@ -85,6 +86,26 @@ class AfterDeathProcessTests extends AfterDeathTestSupport {
         "户口注销", "HKZX1", "丧葬补助金 5000.00 元", "抚恤金 24000.00 元", "个人账户余额 12345.60 元",
         "医保关系于 " + died, "高龄津贴自 " + monthAfter, "残疾人证已注销", "30000.00 元")
         .doesNotContain(deceased).doesNotContain(applicant);
+  }
+
+  @Test
+  void aDeathAtHomeIsProvedByTheCommunityHealthCentre() {
+    when(health.confirmDeathProof(anyString(), anyString(), anyString(), any(), eq("HOME"), anyString()))
+        .thenAnswer(a -> new HealthCommissionClient.DeathProof(a.getArgument(5), "嘉兴市南湖区社区卫生服务中心"));
+    Map<String, Object> v = application();
+    v.put(DEATH_KIND, "HOME");
+    v.put(PLACE_OF_DEATH, "家中");
+    ProcessInstance pi = start(v);
+    BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ConfirmDeathProof");
+    runStep(pi, "Task_ConfirmDeathProof");
+    verify(health).confirmDeathProof(pi.getBusinessKey() + ":Task_ConfirmDeathProof", deceased, "张建国", died,
+        "HOME", "SZ330400-2026-0001");
+    verify(households, never()).confirmNonNaturalDeath(anyString(), anyString(), anyString(), any());
+    assertThat(runtime.getVariable(pi.getId(), DEATH_PROOF_ISSUER)).isEqualTo("嘉兴市南湖区社区卫生服务中心");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(new String[] {"Task_QueryHouseholdRecord", "Task_CancelHousehold",
+        "Task_SettlePension", "Task_StopMedicalInsurance", "Task_StopAllowances", "Task_CancelDisabilityCard",
+        "Task_WithdrawHousingFund"});
+    runtime.deleteProcessInstance(pi.getId(), "test cleanup");
   }
 
   @Test
