@@ -145,17 +145,41 @@ class DepartmentRules {
         return voidRequest(department, key); // the request itself arrived just now: void what it did
       }
     }
+    // a step may ask more than once, under sub-keys of its key (e.g. a bank's query, then key:withdrawal):
+    // its void covers each of them; what one of them did that cannot be undone stands
+    List<Object[]> asked = db.sql("select operation, status, idempotency_key from sim_request where department = ?"
+            + " and (idempotency_key = ? or idempotency_key like ?) and operation <> ? order by id")
+        .params(department, key, key.replace("%", "") + ":%", VOIDS)
+        .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)}).list();
+    String stands = null;
+    String undone = null;
+    for (Object[] request : asked) {
+      String asKey = (String) request[2];
+      if (asKey.length() > key.length() && asKey.substring(key.length() + 1).matches("\\d+(:.*)?")) {
+        continue; // the step's next occurrence (key:2), voided on its own
+      }
+      VoidContract contract = VOID_CONTRACTS.get(department + "/" + request[0]);
+      if ((Integer) request[1] != 200 || contract == null || !contract.hasEffect()) {
+        continue;
+      }
+      if (contract.undoable()) {
+        db.sql("update sim_request set voided_at = coalesce(voided_at, ?) where department = ? and idempotency_key = ?")
+            .params(java.sql.Timestamp.from(clock.instant()), department, request[2]).update();
+        undone = undone == null ? contract.message() : undone;
+      } else {
+        stands = stands == null ? contract.message() : stands;
+      }
+    }
+    if (stands != null) {
+      return voidAnswer(false, true, stands);
+    }
+    if (undone != null) {
+      return voidAnswer(true, true, undone);
+    }
     String operation = (String) original.get()[0];
-    int status = (Integer) original.get()[1];
     VoidContract contract = VOID_CONTRACTS.get(department + "/" + operation);
-    if (status != 200 || contract == null || !contract.hasEffect()) {
-      return voidAnswer(true, false, contract != null && status == 200 ? contract.message() : "原申请未办理成功，无需撤销");
-    }
-    if (contract.undoable()) {
-      db.sql("update sim_request set voided_at = coalesce(voided_at, ?) where department = ? and idempotency_key = ?")
-          .params(java.sql.Timestamp.from(clock.instant()), department, key).update();
-    }
-    return voidAnswer(contract.undoable(), true, contract.message());
+    return voidAnswer(true, false, contract != null && (Integer) original.get()[1] == 200 ? contract.message()
+        : "原申请未办理成功，无需撤销");
   }
 
   private static SimulatedAnswer voidAnswer(boolean undone, boolean hadEffect, String message) {

@@ -2,6 +2,7 @@ package cn.jiaxing.yijianshi.afterdeath;
 
 import static cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.jiaxing.yijianshi.FullStackTestSupport;
 import cn.jiaxing.yijianshi.TestApplications;
@@ -140,6 +141,28 @@ class AfterDeathIT extends FullStackTestSupport {
     assertThat(progress.toString()).doesNotContain("INCIDENT");
     assertThat(awaitMail(email, 2)).anySatisfy(m -> assertThat(m).contains("无需办理：逝者在本市无养老保险参保记录")
         .contains("无需办理：未查询到逝者的残疾人证").contains("无需办理：逝者生前未在民政部门享受低保、特困供养或高龄津贴"));
+  }
+
+  @Test
+  void aCanceledCaseTellsTheFamilyThatAWithdrawalStands() {
+    String email = uniqueEmail("canceled");
+    Map<String, Object> v = TestApplications.afterDeath(TestPeople.man(80), TestPeople.woman(50), email);
+    v.put(PROPERTY_MATTERS, "DEPOSITS");
+    v.put(BANKS, "ICBC");
+    v.put(SMALL_SUM_WITHDRAWAL, true);
+    v.put(RELATIONSHIP_PROOF, "HOUSEHOLD_REGISTER");
+    var started = submitStartForm(PROCESS_KEY, v);
+    String caseNumber = started.getBody().get("businessKey").asText();
+    await().atMost(java.time.Duration.ofSeconds(30)).until(() -> asked(caseNumber), a -> a.contains("yh/small-sum-withdrawals×1"));
+
+    // the operator cancels the case in Cockpit (retried while a department step of the case commits)
+    await().atMost(java.time.Duration.ofSeconds(30)).until(() -> as("admin").delete()
+        .uri("/engine-rest/process-instance/{id}", started.getBody().get("id").asText()).retrieve().toBodilessEntity()
+        .getStatusCode().value(), status -> status == 204);
+    awaitCaseStatus(caseNumber, "CANCELED");
+    // the bank's void covers the withdrawal made under its step's key: the money paid out stands, and the family is told
+    assertThat(awaitMail(email, 3)).filteredOn(m -> m.startsWith("【撤销结果通知】")).singleElement()
+        .satisfies(m -> assertThat(m).contains(caseNumber, "存款已支取并转入继承人账户，不能撤销"));
   }
 
   @Test
