@@ -5,6 +5,8 @@
 #   bench/tasklist-scale.sh open 10000     # start the app (port 8090, database yijianshi_bench) and open
 #                                          # 10,000 more cases; it keeps running for the probe
 #   bench/tasklist-scale.sh probe          # p50/p95 of every query, appended to bench/results/tasklist-scale.json
+#   bench/tasklist-scale.sh age 30         # spread the completed SLA records over the last 30 days, as a month
+#                                          # of work leaves them (the generator completes everything today)
 #   bench/tasklist-scale.sh stop           # stop the bench app
 #   bench/tasklist-scale.sh clean          # stop it and drop the bench database
 #
@@ -58,6 +60,13 @@ open_cases() {
 case "${1:-}" in
   open) open_cases "${2:?number of cases}";;
   probe) shift; python3 bench/tasklist_probe.py "$@" --url "$url" --db "$BENCH_DB" --db-host "$DB_HOST" --db-port "$DB_PORT" --db-user "$DB_USER";;
+  age)
+    # each completed record moves back by (id mod N) days, all its instants alike: met stays met, missed stays missed
+    d="(id % ${2:?days})"
+    mysql --protocol=tcp -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} "$BENCH_DB" -e \
+      "update sla_record set started_at = date_sub(started_at, interval $d day), warn_at = date_sub(warn_at, interval $d day),
+         due_at = date_sub(due_at, interval $d day), completed_at = date_sub(completed_at, interval $d day)
+       where completed_at is not null";;
   stop) stop;;
   clean) stop; mysql --protocol=tcp -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -e "drop database if exists $BENCH_DB";;
   *) sed -n '2,14p' "$0"; exit 2;;
