@@ -69,5 +69,5 @@ case "${1:-}" in
        where completed_at is not null";;
   stop) stop;;
   clean) stop; mysql --protocol=tcp -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -e "drop database if exists $BENCH_DB";;
-  *) sed -n '2,16p' "$0"; exit 2;;
+  *) sed -n '2,15p' "$0"; exit 2;;
 esac
