@@ -78,7 +78,7 @@ class OpenCasesRunner {
     Thread thread = new Thread(() -> {
       try {
         run();
-      } catch (Exception e) {
+      } catch (Throwable e) {
         log.error("bench: failed", e);
       }
     }, "bench-open-cases");
@@ -98,7 +98,11 @@ class OpenCasesRunner {
         while ((from = next.getAndAdd(batch)) < cases) {
           int to = Math.min(cases, from + batch);
           int first = from;
-          tx.executeWithoutResult(status -> {
+          List<String> verify = new ArrayList<>();
+          List<String> supplement = new ArrayList<>();
+          retried("start", to - first, () -> tx.executeWithoutResult(status -> {
+            verify.clear();
+            supplement.clear();
             for (int i = first; i < to; i++) {
               int kind = i % 10;
               boolean marriage = kind < 4 || kind == 9;
@@ -106,12 +110,14 @@ class OpenCasesRunner {
                   ? runtime.startProcessInstanceByKey("MarriageHouseholdProcess", marriage()).getId()
                   : runtime.startProcessInstanceByKey("BirthHouseholdProcess", birth()).getId();
               if (kind == 8) {
-                toVerify.add(id);
+                verify.add(id);
               } else if (kind == 9) {
-                toSupplement.add(id);
+                supplement.add(id);
               }
             }
-          });
+          }));
+          toVerify.addAll(verify);
+          toSupplement.addAll(supplement);
           if (to % 1000 < batch) {
             log.info("bench: {} of {} cases started ({}/s)", to, cases, rate(to, t0));
           }
@@ -137,22 +143,26 @@ class OpenCasesRunner {
   private void complete(List<String> instances, String taskKey, Map<String, Object> decision) {
     for (int from = 0; from < instances.size(); from += 50) {
       List<String> ids = instances.subList(from, Math.min(instances.size(), from + 50));
-      // the job executor works on the same cases meanwhile: a deadlock rolls the batch back, so it is repeated
-      for (int attempt = 1; ; attempt++) {
-        try {
-          tx.executeWithoutResult(status -> {
-            for (Task t : tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new))
-                .taskDefinitionKey(taskKey).list()) {
-              tasks.complete(t.getId(), decision);
-            }
-          });
-          break;
-        } catch (RuntimeException e) {
-          if (attempt == 5) {
-            throw e;
-          }
-          log.warn("bench: batch of {} rolled back ({}), again", ids.size(), e.getClass().getSimpleName());
+      retried("complete", ids.size(), () -> tx.executeWithoutResult(status -> {
+        for (Task t : tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new))
+            .taskDefinitionKey(taskKey).list()) {
+          tasks.complete(t.getId(), decision);
         }
+      }));
+    }
+  }
+
+  /** The job executor works on the same cases meanwhile: a deadlock rolls a batch back, so it is repeated. */
+  private static void retried(String what, int size, Runnable batch) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        batch.run();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        log.warn("bench: {} batch of {} rolled back ({}), again", what, size, e.getClass().getSimpleName());
       }
     }
   }
