@@ -61,12 +61,13 @@ case "${1:-}" in
   open) open_cases "${2:?number of cases}";;
   probe) shift; python3 bench/tasklist_probe.py "$@" --url "$url" --db "$BENCH_DB" --db-host "$DB_HOST" --db-port "$DB_PORT" --db-user "$DB_USER";;
   age)
-    # each completed record moves back by (id mod N) days, all its instants alike: met stays met, missed stays missed
+    # each record completed in the last day moves back by (id mod N) days, all its instants alike: met stays met,
+    # missed stays missed (records aged before stay where they are, so it can follow each 'open')
     d="(id % ${2:?days})"
     mysql --protocol=tcp -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} "$BENCH_DB" -e \
       "update sla_record set started_at = date_sub(started_at, interval $d day), warn_at = date_sub(warn_at, interval $d day),
          due_at = date_sub(due_at, interval $d day), completed_at = date_sub(completed_at, interval $d day)
-       where completed_at is not null";;
+       where completed_at >= now() - interval 1 day";;
   stop) stop;;
   clean) stop; mysql --protocol=tcp -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -e "drop database if exists $BENCH_DB";;
   *) sed -n '2,15p' "$0"; exit 2;;
