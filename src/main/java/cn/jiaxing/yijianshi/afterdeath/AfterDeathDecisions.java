@@ -70,7 +70,11 @@ class AfterDeathDecisions {
 
     @Override
     public void notify(DelegateExecution execution) {
-      if ("REGISTERED".equals(execution.getVariable(REAL_ESTATE_OUTCOME))) {
+      Object outcome = execution.getVariable(REAL_ESTATE_OUTCOME);
+      if (execution.isCanceled() || outcome == null) {
+        return; // the task ended without the clerk's decision (the case was canceled)
+      }
+      if ("REGISTERED".equals(outcome)) {
         execution.setVariable(REAL_ESTATE_RESULT, "已办理不动产继承登记（不动产权证书号 "
             + execution.getVariable(REAL_ESTATE_CERTIFICATE) + "）");
         return;

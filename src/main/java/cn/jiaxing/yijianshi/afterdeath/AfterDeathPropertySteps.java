@@ -78,9 +78,11 @@ final class AfterDeathPropertySteps {
           : List.of(before.toString().split("\n")));
       String name = AfterDeathPropertyMatters.BANK_NAMES.getOrDefault(bank, bank);
       lines.removeIf(l -> l.startsWith(name + "："));
-      lines.add(name + "：" + outcome);
+      // one line a bank: a department's words may hold line breaks; and not more than a line needs
+      String line = outcome.replaceAll("\\s+", " ");
+      lines.add(name + "：" + (line.length() > 300 ? line.substring(0, 300) + "…" : line));
       List<String> order = new ArrayList<>(AfterDeathPropertyMatters.BANK_NAMES.values());
-      lines.sort(Comparator.comparingInt(l -> order.indexOf(l.substring(0, l.indexOf('：')))));
+      lines.sort(Comparator.comparingInt(l -> order.indexOf(l.substring(0, Math.max(0, l.indexOf('：'))))));
       ex.getProcessInstance().setVariable(DEPOSIT_RESULTS, String.join("\n", lines));
     }
   }
@@ -98,7 +100,8 @@ final class AfterDeathPropertySteps {
     protected void call(DelegateExecution ex, String key) {
       var holdings = registry.holdings(key, string(ex, DECEASED_ID_NUMBER));
       ex.setVariable(REAL_ESTATE_COUNT, holdings.count());
-      ex.setVariable(REAL_ESTATE_HOLDINGS, holdings.holdings());
+      String listed = holdings.holdings();
+      ex.setVariable(REAL_ESTATE_HOLDINGS, listed.length() > 2000 ? listed.substring(0, 2000) + "…（未列完，详见登记簿）" : listed);
       if (holdings.count() == 0) {
         ex.setVariable(REAL_ESTATE_RESULT, "逝者名下无不动产登记（查询编号 " + holdings.queryNumber() + "）");
       }

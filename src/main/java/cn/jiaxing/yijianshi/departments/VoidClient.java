@@ -12,6 +12,9 @@ package cn.jiaxing.yijianshi.departments;
  * {@code hadEffect} false: the request did nothing to undo (a query, a refusal, or it never arrived — then
  * the department remembers the void and refuses the request if it comes late). {@code undone} false: the
  * effect stands (e.g. an issued certificate), {@code message} says what and why, for the applicant.
+ * A step that asks its department more than once sends the further requests under sub-keys of its key
+ * ({@code <key>:withdrawal}, never {@code <key>:<digits>}, which is the step's next occurrence): the void of
+ * the step's key covers them, and a sub-request that arrives after the void is refused like the request.
  */
 public interface VoidClient {
 

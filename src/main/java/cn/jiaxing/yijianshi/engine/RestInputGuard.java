@@ -379,7 +379,9 @@ class RestInputGuard {
           }
         }
       } else if (AUTHORIZATION_WRITE.matcher(path).matches() && ("POST".equals(method) || "PUT".equals(method))) {
-        checkTaskGrant(object(body, true));
+        Matcher grant = AUTHORIZATION_WRITE.matcher(path);
+        grant.matches();
+        checkTaskGrant(object(body, true), "/create".equals(grant.group(1)) ? null : grant.group(1).substring(1));
       } else if (OPERATOR_ONLY.matcher(path).matches() && !admin) {
         throw new Refused(403, "该操作仅限平台管理员：" + method + " " + path.replaceAll("/[0-9a-f-]{20,}", "/{id}"));
       } else if ("POST".equals(method) && !blank(body) && variableCriterion(null, objectOrNull(body)) != null
@@ -394,16 +396,24 @@ class RestInputGuard {
      * alone ({@link TaskVisibility#countsGrants}). A hand-made grant on an id that is no open task would
      * make that count wrong; it grants nothing anyway.
      */
-    private void checkTaskGrant(JsonNode authorization) throws Refused {
+    private void checkTaskGrant(JsonNode authorization, String existingId) throws Refused {
+      // a change (PUT) keeps the stored type, and what it leaves out stays as stored
+      org.camunda.bpm.engine.authorization.Authorization stored = existingId == null ? null
+          : asSystem(() -> authorizations.createAuthorizationQuery().authorizationId(existingId).singleResult());
       JsonNode resourceType = authorization.get("resourceType");
-      JsonNode resourceId = authorization.get("resourceId");
-      JsonNode type = authorization.get("type");
-      boolean revoke = type != null && type.asInt(-1) == org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
-      if (resourceType == null || resourceType.asInt(-1) != Resources.TASK.resourceType() || revoke
-          || resourceId == null || resourceId.isNull() || "*".equals(resourceId.asText())) {
+      if (existingId != null && (resourceType == null || !resourceType.canConvertToInt())) {
+        throw new Refused(400, "修改授权须给出资源类型 resourceType（整数）"); // Camunda would answer 500
+      }
+      int type = stored != null ? stored.getAuthorizationType() : authorization.path("type").asInt(-1);
+      int resource = resourceType != null && !resourceType.isNull() ? resourceType.asInt(-1)
+          : stored != null ? stored.getResourceType() : -1;
+      JsonNode resourceIdNode = authorization.get("resourceId");
+      String id = resourceIdNode != null && !resourceIdNode.isNull() ? resourceIdNode.asText()
+          : stored != null ? stored.getResourceId() : null;
+      if (resource != Resources.TASK.resourceType() || type == org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE
+          || id == null || "*".equals(id)) {
         return;
       }
-      String id = resourceId.asText();
       if (asSystem(() -> tasks.createTaskQuery().taskId(id).count()) == 0) {
         throw new Refused(400, "任务不存在或已办结，不能为其授权：" + (id.length() > 64 ? id.substring(0, 64) + "…" : id));
       }

@@ -83,13 +83,29 @@ class SimulatedDepartments {
     long id = serial.getKey().longValue();
     SimulatedAnswer answer;
     try {
-      answer = rules.apply(department, operation, body, id);
+      answer = voidedStep(department, key)
+          ? SimulatedAnswer.refused(DepartmentRules.VOIDED_CODE, "该办件已撤销，本部门不再办理")
+          : rules.apply(department, operation, body, id);
     } catch (DepartmentRules.MissingFieldException | IllegalArgumentException | java.time.DateTimeException e) {
       answer = SimulatedAnswer.badRequest(e.getMessage());
     }
     db.sql("update sim_request set status = ?, response_body = ? where id = ?")
         .params(answer.status(), write(answer.body()), id).update();
     return answer;
+  }
+
+  /**
+   * A step's further request (sub-key {@code <key>:withdrawal}) after its step was voided: refused, like the
+   * step's own request would be (VoidClient's contract).
+   */
+  private boolean voidedStep(String department, String key) {
+    int last = key.lastIndexOf(':');
+    if (last < 0 || key.substring(last + 1).matches("\\d*") || key.endsWith(":void")
+        || key.substring(0, last).indexOf(':') < 0) {
+      return false;
+    }
+    return db.sql("select count(*) from sim_request where department = ? and idempotency_key = ? and operation = ?")
+        .params(department, key.substring(0, last) + ":void", DepartmentRules.VOIDS).query(Integer.class).single() > 0;
   }
 
   private Optional<SimulatedAnswer> repeat(String department, String key) {

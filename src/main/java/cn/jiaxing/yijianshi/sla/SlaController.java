@@ -53,7 +53,7 @@ class SlaController {
   @io.swagger.v3.oas.annotations.Operation(summary = "时限总览", description = "按流程与部门统计办理中、即将超期、已超期、中止计时的环节，以及期间内办结与按时办结的数量。")
   @GetMapping("/dashboard")
   SlaDashboard.Summary dashboard(@RequestParam(defaultValue = "30") int days) {
-    return dashboard.summary(Math.max(1, Math.min(days, 366)));
+    return dashboard.summary(Math.max(1, Math.min(days, SlaRecords.MAX_PERIOD_DAYS)));
   }
 
   /**

@@ -96,7 +96,7 @@ public class SlaRecords {
   }
 
   void complete(long id, Instant at, boolean canceled) {
-    completedDays.remove(at.truncatedTo(ChronoUnit.DAYS)); // a completion dated in a counted day (clocks far apart)
+    forgetCountedDay(at);
     db.sql("update sla_record set completed_at = ?, canceled = ?, paused_since = null where id = ? and completed_at is null")
         .params(ts(at), canceled, id).update();
   }
@@ -219,7 +219,7 @@ public class SlaRecords {
             + " and paused_since is not null group by process_key, department")
         .query((rs, n) -> group.apply(rs, n)[3] += rs.getInt(3)).list();
     // completed since: the whole days long over from what was counted of them, the rest from the index
-    completedDays.keySet().removeIf(day -> day.isBefore(since.minus(SETTLED)));
+    completedDays.keySet().removeIf(day -> day.isBefore(now.minus(java.time.Duration.ofDays(MAX_PERIOD_DAYS + 2))));
     Instant from = since;
     Instant settled = now.minus(SETTLED).truncatedTo(ChronoUnit.DAYS);
     for (Instant day = since.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
@@ -227,9 +227,12 @@ public class SlaRecords {
       if (from.isBefore(day)) {
         completedBetween(from, day).forEach((k, v) -> add(counts, k, v));
       }
-      Instant start = day;
-      completedDays.computeIfAbsent(day, d -> completedBetween(start, start.plus(1, ChronoUnit.DAYS)))
-          .forEach((k, v) -> add(counts, k, v));
+      Map<List<String>, int[]> counted = completedDays.get(day);
+      if (counted == null) {
+        counted = completedBetween(day, day.plus(1, ChronoUnit.DAYS));
+        completedDays.put(day, counted);
+      }
+      counted.forEach((k, v) -> add(counts, k, v));
       from = day.plus(1, ChronoUnit.DAYS);
     }
     completedBetween(from, null).forEach((k, v) -> add(counts, k, v));
@@ -244,6 +247,30 @@ public class SlaRecords {
    * it is completed (the completing node's clock), and nothing changes a completed record.
    */
   private static final java.time.Duration SETTLED = java.time.Duration.ofDays(1);
+
+  /** The longest period the dashboard counts (days). */
+  static final int MAX_PERIOD_DAYS = 366;
+
+  /**
+   * A completion dated in a counted day (a node whose clock is far behind): that day is counted again —
+   * forgotten now, and once more when the completion commits (a count read meanwhile would lack it).
+   */
+  private void forgetCountedDay(Instant at) {
+    if (completedDays.isEmpty()) {
+      return; // nothing counted on this node (the usual case: completions are dated today, never counted)
+    }
+    Instant day = at.truncatedTo(ChronoUnit.DAYS);
+    completedDays.remove(day);
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              completedDays.remove(day);
+            }
+          });
+    }
+  }
 
   /** Completed and met per (process, department) of whole UTC days at least {@link #SETTLED} over, counted once. */
   private final Map<Instant, Map<List<String>, int[]>> completedDays = new java.util.concurrent.ConcurrentHashMap<>();

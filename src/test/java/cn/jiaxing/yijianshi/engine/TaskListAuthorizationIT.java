@@ -192,6 +192,8 @@ class TaskListAuthorizationIT extends FullStackTestSupport {
     }));
   }
 
+  @org.springframework.beans.factory.annotation.Autowired OrphanTaskGrants sweeper;
+
   @Test
   void noGrantMayNameATaskThatIsNotOpen() {
     // the clerks' counts read their grants alone: each grant on a task must name an open one
@@ -212,7 +214,30 @@ class TaskListAuthorizationIT extends FullStackTestSupport {
     var granted = post("admin", "/engine-rest/authorization/create", Map.of("type", 1, "permissions", List.of("READ"),
         "userId", "renshe", "resourceType", 7, "resourceId", open));
     assertThat(granted.getStatusCode().value()).as(String.valueOf(granted.getBody())).isEqualTo(200);
-    engine.getAuthorizationService().deleteAuthorization(granted.getBody().get("id").asText());
+    String renshe = granted.getBody().get("id").asText();
+    // a change keeps the stored type (a claimed revoke changes nothing), and may not move a grant to a task that is gone
+    assertThat(as("admin").put().uri("/engine-rest/authorization/{id}", renshe).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("permissions", List.of("READ", "UPDATE"), "userId", "renshe", "resourceType", 7, "resourceId", open))
+        .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(204);
+    assertThat(as("admin").put().uri("/engine-rest/authorization/{id}", renshe).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("permissions", List.of("READ"), "userId", "renshe"))
+        .retrieve().toBodilessEntity().getStatusCode().value()).as("no resource type: a 400, not Camunda's 500").isEqualTo(400);
+    assertThat(as("admin").put().uri("/engine-rest/authorization/{id}", renshe).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("type", 2, "permissions", List.of("READ"), "userId", "renshe", "resourceType", 7, "resourceId", "no-such-task"))
+        .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(400);
+
+    // a grant that outlived its task anyway (written through the Java API, or by an engine without authorization
+    // checks) is swept away, and the clerk's count agrees with Camunda's again
+    String orphan = grant(a -> {
+      a.setUserId("renshe");
+      a.setResource(Resources.TASK);
+      a.setResourceId("task-that-ended-" + System.nanoTime());
+      a.addPermission(Permissions.READ);
+    });
+    sweeper.sweep();
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().authorizationId(orphan).count()).isZero();
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().authorizationId(renshe).count()).isOne();
+    engine.getAuthorizationService().deleteAuthorization(renshe);
   }
 
   /** How each staff member's Tasklist page (15, newest first) is written. */

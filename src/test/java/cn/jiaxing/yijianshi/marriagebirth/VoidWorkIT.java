@@ -71,6 +71,29 @@ class VoidWorkIT extends FullStackTestSupport {
   }
 
   @Test
+  void aStepsFurtherRequestAfterItsVoidIsRefusedAndItsEffectsAreCovered() {
+    String key = "JXTEST" + System.nanoTime() + ":Task_SettleBankDeposits:2";
+    String deceased = cn.jiaxing.yijianshi.TestPeople.man(80);
+    sim("yh", "deposit-queries", key, Map.of("bank", "ICBC", "idNumber", deceased, "applicantIdNumber",
+        cn.jiaxing.yijianshi.TestPeople.woman(50), "relationship", "CHILD", "deathProofNumber", "SZ1"), 200);
+    JsonNode voided = sim("yh", "voids", key + ":void", Map.of("idempotencyKey", key, "reason", "办件已撤销"), 200);
+    assertThat(voided.get("hadEffect").asBoolean()).isFalse();
+    // the withdrawal the step would have made next, arriving after the void: refused, nothing paid out
+    JsonNode late = sim("yh", "small-sum-withdrawals", key + ":withdrawal", Map.of("bank", "ICBC", "idNumber", deceased,
+        "heirIdNumber", cn.jiaxing.yijianshi.TestPeople.woman(50), "amount", "1000.00"), 422);
+    assertThat(late.get("code").asText()).isEqualTo("CASE_VOIDED");
+    // a withdrawal made before the void stands, and the step's void says so
+    String paid = "JXTEST" + System.nanoTime() + ":Task_SettleBankDeposits";
+    sim("yh", "small-sum-withdrawals", paid + ":withdrawal", Map.of("bank", "ICBC", "idNumber", deceased,
+        "heirIdNumber", cn.jiaxing.yijianshi.TestPeople.woman(50), "amount", "1000.00"), 200);
+    sim("yh", "deposit-queries", paid, Map.of("bank", "ICBC", "idNumber", deceased, "applicantIdNumber",
+        cn.jiaxing.yijianshi.TestPeople.woman(50), "relationship", "CHILD", "deathProofNumber", "SZ1"), 200);
+    JsonNode stands = sim("yh", "voids", paid + ":void", Map.of("idempotencyKey", paid, "reason", "办件已撤销"), 200);
+    assertThat(stands.get("undone").asBoolean()).isFalse();
+    assertThat(stands.get("message").asText()).contains("存款已支取");
+  }
+
+  @Test
   void aRequestArrivingAfterItsVoidIsRefusedAndTheVoidIsIdempotent() {
     String key = "JXTEST" + System.nanoTime() + ":Task_IssueVaccinationRecord";
     JsonNode first = sim("jk", "voids", key + ":void", Map.of("idempotencyKey", key, "reason", "不予办理"), 200);

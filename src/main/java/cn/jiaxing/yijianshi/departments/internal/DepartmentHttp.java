@@ -107,7 +107,11 @@ public class DepartmentHttp {
   public static java.math.BigDecimal amount(JsonNode answer, String field, String system) {
     String v = required(answer, field, system);
     try {
-      return new java.math.BigDecimal(v);
+      java.math.BigDecimal amount = new java.math.BigDecimal(v);
+      if (amount.scale() > 4 || amount.precision() - amount.scale() > 15) {
+        throw new NumberFormatException("out of range");
+      }
+      return amount;
     } catch (NumberFormatException e) {
       throw new DepartmentUnavailableException(system, field, "answer's '" + field + "' is not an amount", null);
     }
