@@ -225,6 +225,17 @@ class AfterDeathPropertyProcessTests extends AfterDeathTestSupport {
     assertThat(String.join("\n", outboxBodies(pi.getBusinessKey(), "COMPLETION"))).contains("需补充材料");
   }
 
+  @Test
+  void aCaseCanceledWhileTheRegistryWorksAsksTheFamilyForNothing() {
+    ProcessInstance pi = atTheDepartments(application("REAL_ESTATE"));
+    ProcessInstance part = called(pi);
+    runStep(part, "Task_QueryRealEstate");
+    task(part, "Task_RegisterRealEstateInheritance");
+    runtime.deleteProcessInstance(pi.getId(), "家属撤回申请");
+    assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CANCELED);
+    assertThat(mailKinds(pi)).doesNotContain("ACTION_NEEDED");
+  }
+
   static Stream<Arguments> applicationsTheLawRefuses() {
     return Stream.of(
         bad("受托机构", "受委托的医疗机构或殡仪服务机构不能代办涉财事项", v -> v.put(RELATIONSHIP, "AGENT")),
@@ -233,6 +244,8 @@ class AfterDeathPropertyProcessTests extends AfterDeathTestSupport {
         bad("未选亲属关系证明", "请选择亲属关系证明", v -> v.remove(RELATIONSHIP_PROOF)),
         bad("配偶凭出生证明", "出生医学证明不能证明配偶关系", v -> v.put(RELATIONSHIP, "SPOUSE"),
             v -> v.put(RELATIONSHIP_PROOF, "BIRTH_CERTIFICATE")),
+        bad("兄弟姐妹凭结婚证", "兄弟姐妹及其他近亲属须提供户口簿", v -> v.put(RELATIONSHIP, "SIBLING"),
+            v -> v.put(PROPERTY_MATTERS, "REAL_ESTATE"), v -> v.put(RELATIONSHIP_PROOF, "MARRIAGE_CERTIFICATE")),
         bad("未选银行", "请至少选择1项存款银行", v -> v.put(BANKS, "[]")),
         bad("未知银行", "存款银行中含有不可选的项目：SWISS", v -> v.put(BANKS, "ICBC,SWISS")),
         bad("未知事项", "涉财事项中含有不可选的项目", v -> v.put(PROPERTY_MATTERS, "DEPOSITS,GOLD")),
