@@ -75,7 +75,13 @@ class CrashRestartIT {
       app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
     if (mail != null) {
-      mail.stop();
+      try {
+        mail.stop();
+      } catch (IllegalStateException e) {
+        // an SMTP session the killed app left half-way ends with "Connection reset" in GreenMail's handler,
+        // which stop() passes on: expected here (the mail is sent again after the restart, and counted)
+        System.out.println("CrashRestartIT: SMTP session cut by the kill: " + e.getMessage());
+      }
     }
     if (onMysql()) {
       ensureDatabaseServerUp();
