@@ -579,6 +579,9 @@ class RestInputGuard {
      * that text (String), which the start and completion checks read as a list of choices.
      */
     private byte[] jsonAsText(byte[] body) throws IOException {
+      if (!new String(body, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT).contains("\"json\"")) {
+        return body; // no variable typed Json: nothing to read twice
+      }
       JsonNode root = objectOrNull(body);
       if (root == null || !root.isObject()) {
         return body;

@@ -25,9 +25,11 @@ public class SlaRecords {
       + " reminded_at, escalated_at, provisional_from";
 
   private final JdbcClient db;
+  private final java.time.Clock clock;
 
-  SlaRecords(JdbcClient db) {
+  SlaRecords(JdbcClient db, java.time.Clock clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   /**
@@ -256,10 +258,10 @@ public class SlaRecords {
    * forgotten now, and once more when the completion commits (a count read meanwhile would lack it).
    */
   private void forgetCountedDay(Instant at) {
-    if (completedDays.isEmpty()) {
-      return; // nothing counted on this node (the usual case: completions are dated today, never counted)
-    }
     Instant day = at.truncatedTo(ChronoUnit.DAYS);
+    if (completedDays.isEmpty() || day.plus(3, ChronoUnit.DAYS).isAfter(clock.instant())) {
+      return; // the usual case: a completion dated today or yesterday falls in no day that is counted
+    }
     completedDays.remove(day);
     if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
       org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
