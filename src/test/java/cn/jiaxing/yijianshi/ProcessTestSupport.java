@@ -50,6 +50,7 @@ public abstract class ProcessTestSupport {
   @MockitoBean protected cn.jiaxing.yijianshi.departments.TrafficPoliceClient traffic;
   @MockitoBean protected cn.jiaxing.yijianshi.departments.SecuritiesRegistryClient securities;
   @MockitoBean protected cn.jiaxing.yijianshi.departments.InsuranceClaimsClient insurers;
+  @MockitoBean protected cn.jiaxing.yijianshi.departments.EconomicCheckClient economicCheck;
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtime;

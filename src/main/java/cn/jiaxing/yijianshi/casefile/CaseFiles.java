@@ -107,6 +107,19 @@ public class CaseFiles {
     });
   }
 
+  /**
+   * Tells the applicant a step's result at once (the case may go on, or have closed and be followed up,
+   * e.g. a household's yearly re-check); nothing is sent without an applicant e-mail.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void inform(String caseNumber, String step, String result) {
+    cases.findByCaseNumber(caseNumber).ifPresent(c -> {
+      log.info("Case {}: the applicant is told the result of {}", caseNumber, step);
+      events.publishEvent(new ApplicantInformed(caseNumber, types.byName(c.getType()), c.getApplicantName(),
+          c.getApplicantEmail(), step, ResidentIdNumber.maskAll(result)));
+    });
+  }
+
   /** The case promise moved (时限中止 while the applicant supplements materials; a provisional due date recounted). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void moveDue(String caseNumber, java.time.Instant dueAt) {

@@ -23,7 +23,11 @@ import org.springframework.stereotype.Component;
  * operator skips custom listeners):
  * <ul>
  *   <li>An end event with an {@code outcome} property (COMPLETED or REFUSED) closes the case when
- *       the root instance reaches it ({@link CaseClosingListener}); the model names only the outcome.</li>
+ *       the root instance reaches it ({@link CaseClosingListener}); the model names only the outcome.
+ *       An intermediate throw event with one closes the case too, while the instance goes on with
+ *       the follow-up the law asks after the decision (e.g. 社会救助's yearly re-check): the applicant has
+ *       the case's results, the follow-up's steps keep the case number, and the end event later finds the
+ *       case closed already.</li>
  *   <li>A case process may only start at its start event, with its listeners: the start form and
  *       its checks are where a case is opened. A start "before an activity" or without listeners
  *       (possible over REST with the plain start right) is rejected.</li>
@@ -61,6 +65,13 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
       public void parseEndEvent(Element endEventElement, ScopeImpl scope, ActivityImpl endEvent) {
         if (ParseListeners.property(endEventElement, CaseClosingListener.OUTCOME) != null) {
           endEvent.addBuiltInListener(ExecutionListener.EVENTNAME_START, closing);
+        }
+      }
+
+      @Override
+      public void parseIntermediateThrowEvent(Element eventElement, ScopeImpl scope, ActivityImpl event) {
+        if (ParseListeners.property(eventElement, CaseClosingListener.OUTCOME) != null) {
+          event.addBuiltInListener(ExecutionListener.EVENTNAME_START, closing);
         }
       }
     });

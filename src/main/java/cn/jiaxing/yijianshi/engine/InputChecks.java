@@ -67,6 +67,12 @@ public final class InputChecks {
     return v != null && allowed.contains(v);
   }
 
+  /** Whether the variable holds anything but blank text. */
+  public boolean hasValue(String variable) {
+    Object v = scope.getVariable(variable);
+    return v != null && !v.toString().isBlank();
+  }
+
   /** True only for a boolean true (checkboxes arrive as booleans; a missing box is false). */
   public boolean isTrue(String variable) {
     Object v = scope.getVariable(variable);
@@ -123,6 +129,34 @@ public final class InputChecks {
       return null;
     }
     return amount;
+  }
+
+  /**
+   * A whole number within bounds (a form's number field arrives as a number, over REST it may be text);
+   * records a problem and returns null otherwise.
+   */
+  public Integer count(String variable, String label, int min, int max) {
+    Object v = scope.getVariable(variable);
+    if (v == null || v.toString().isBlank()) {
+      problems.add(label + "不能为空");
+      return null;
+    }
+    BigDecimal n;
+    try {
+      n = new BigDecimal(v.toString().strip());
+    } catch (NumberFormatException e) {
+      problems.add(label + "应为整数");
+      return null;
+    }
+    if (n.stripTrailingZeros().scale() > 0) {
+      problems.add(label + "应为整数");
+      return null;
+    }
+    if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+      problems.add(label + "应在" + min + "至" + max + "之间");
+      return null;
+    }
+    return n.intValueExact();
   }
 
   /** A date (年-月-日; a date-time's date part is taken); records a problem and returns null otherwise. */

@@ -9,5 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("yijianshi.identity")
 public record IdentityProperties(
-    @DefaultValue({"MarriageHouseholdProcess", "BirthHouseholdProcess", "AfterDeathProcess"}) List<String> startableProcesses) {
+    @DefaultValue({"MarriageHouseholdProcess", "BirthHouseholdProcess", "AfterDeathProcess",
+        "SocialAssistanceProcess"}) List<String> startableProcesses) {
 }

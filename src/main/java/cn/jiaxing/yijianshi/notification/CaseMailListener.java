@@ -72,6 +72,26 @@ class CaseMailListener {
         "【需要您补充材料】" + e.type().displayName() + " 办件编号 " + e.caseNumber(), body);
   }
 
+  /** A step's result, told at once (the case goes on, or is being followed up after it closed). */
+  @EventListener
+  void on(cn.jiaxing.yijianshi.casefile.ApplicantInformed e) {
+    if (e.applicantEmail() == null) {
+      return;
+    }
+    String body = """
+        %s：
+
+        您的“%s”（办件编号 %s）有新的办理结果：
+        %s：%s
+
+        如有疑问，可凭办件编号到任一综合窗口咨询。
+
+        嘉兴市一件事联办平台
+        """.formatted(e.applicantName(), e.type().displayName(), e.caseNumber(), e.step(), e.result());
+    notifications.send(e.caseNumber(), "PROGRESS", List.of(e.applicantEmail()),
+        "【办理进度】" + e.type().displayName() + " " + e.step() + " 办件编号 " + e.caseNumber(), body);
+  }
+
   /** Departments were asked to void their work for a refused or cancelled case: what stands is told. */
   @EventListener
   void on(DepartmentVoidsAnswered e) {

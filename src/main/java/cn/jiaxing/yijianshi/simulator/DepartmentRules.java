@@ -74,6 +74,12 @@ class DepartmentRules {
       case "jg/vehicle-transfers" -> vehicleTransfer(body, serial);
       case "zq/inheritance-transfers" -> securitiesTransfer(body, serial);
       case "bx/death-claims" -> deathClaim(body, serial);
+      case "ga/household-economic-facts", "rs/household-economic-facts", "bdc/household-economic-facts",
+          "scjg/household-economic-facts", "sw/household-economic-facts", "gjj/household-economic-facts",
+          "yh/household-economic-facts" -> economicFacts(department, body, serial);
+      case "mzjz/assistance-grants" -> assistanceGrant(body, serial);
+      case "mzjz/assistance-stops" -> unlessCoded(body, -1, -1, "", "", List.of("grantNumber", "effectiveFrom"),
+          () -> Map.of("stopNumber", number("JZTF", serial)));
       default -> new SimulatedAnswer(404, Map.of("code", "NOT_FOUND",
           "message", "unknown operation " + department + "/" + operation));
     };
@@ -123,7 +129,16 @@ class DepartmentRules {
           "机动车驾驶证已注销，依规定不能撤销")),
       Map.entry("jg/vehicle-transfers", new VoidContract(true, true, "机动车转移登记已撤销")),
       Map.entry("zq/inheritance-transfers", new VoidContract(true, true, "证券非交易过户申请已撤销")),
-      Map.entry("bx/death-claims", new VoidContract(true, true, "身故理赔申请已撤回")));
+      Map.entry("bx/death-claims", new VoidContract(true, true, "身故理赔申请已撤回")),
+      Map.entry("ga/household-economic-facts", new VoidContract(false, true, "核对查询，无需撤销")),
+      Map.entry("rs/household-economic-facts", new VoidContract(false, true, "核对查询，无需撤销")),
+      Map.entry("bdc/household-economic-facts", new VoidContract(false, true, "核对查询，无需撤销")),
+      Map.entry("scjg/household-economic-facts", new VoidContract(false, true, "核对查询，无需撤销")),
+      Map.entry("sw/household-economic-facts", new VoidContract(false, true, "核对查询，无需撤销")),
+      Map.entry("gjj/household-economic-facts", new VoidContract(false, true, "核对查询，无需撤销")),
+      Map.entry("yh/household-economic-facts", new VoidContract(false, true, "核对查询，无需撤销")),
+      Map.entry("mzjz/assistance-grants", new VoidContract(true, true, "救助金发放登记已撤销，款项未发放")),
+      Map.entry("mzjz/assistance-stops", new VoidContract(true, true, "救助金停发已撤销")));
 
   /**
    * Voids the request with {@code key}: undone where its contract allows (the request is marked voided),
@@ -399,6 +414,72 @@ class DepartmentRules {
     return unlessCoded(body, 790, 799, "NO_POLICY", "未查询到逝者作为被保险人的有效保单",
         List.of("dateOfDeath", "beneficiaryIdNumber", "deathProofNumber"),
         () -> Map.of("claimNumber", number("SGLP", serial), "policies", 1 + (int) (serial % 3)));
+  }
+
+  /**
+   * 家庭经济状况核对: what each source holds about the household of {@code idNumbers} (the applicant first).
+   * By the applicant's sequence code: 800–819 wages and taxable income well above the 低保 line; 820–829 a
+   * car (公安) and a registered business (市场监管); 840–849 deposits of 300,000 yuan; otherwise a small
+   * pension (人社 600 yuan a month), the family home (不动产) and a few thousand yuan at the bank.
+   */
+  private static SimulatedAnswer economicFacts(String source, Map<String, Object> body, long serial) {
+    List<String> ids = ids(body, "idNumbers");
+    text(body, "authorizationNumber");
+    int seq = sequence(ids.get(0));
+    boolean earning = seq >= 800 && seq <= 819;
+    boolean owning = seq >= 820 && seq <= 829;
+    boolean saving = seq >= 840 && seq <= 849;
+    long income = 0;
+    long assets = 0;
+    int vehicles = 0;
+    int properties = 0;
+    int businesses = 0;
+    String summary;
+    switch (source) {
+      case "ga" -> {
+        vehicles = owning ? 1 : 0;
+        summary = "户籍登记 " + ids.size() + " 人；家庭成员名下登记机动车 " + vehicles + " 辆";
+      }
+      case "rs" -> {
+        income = earning ? 2_600L * ids.size() : 600;
+        summary = earning ? "家庭成员在职参保，月工资收入合计 " + income + " 元" : "1 人领取城乡居民基本养老金，月 600 元";
+      }
+      case "bdc" -> {
+        properties = 1;
+        summary = "家庭成员名下住房 1 套（自住）";
+      }
+      case "scjg" -> {
+        businesses = owning ? 1 : 0;
+        summary = owning ? "家庭成员登记个体工商户 1 户（存续）" : "未查询到家庭成员登记的市场主体";
+      }
+      case "sw" -> {
+        income = earning ? 1_000 : 0;
+        summary = earning ? "上年度经营所得等应税收入 12000 元（折合月 1000 元）" : "未查询到家庭成员的应税收入";
+      }
+      case "gjj" -> {
+        assets = earning ? 18_000 : 0;
+        summary = earning ? "住房公积金账户余额 18000 元" : "未查询到家庭成员的住房公积金账户";
+      }
+      default -> {
+        assets = saving ? 300_000 : 2_000 + serial % 6_000;
+        summary = "家庭成员在嘉银行存款合计 " + assets + " 元";
+      }
+    }
+    return SimulatedAnswer.ok(Map.of("summary", summary, "monthlyIncome", String.valueOf(income),
+        "assets", String.valueOf(assets), "vehicles", vehicles, "properties", properties, "businesses", businesses));
+  }
+
+  /** Registers an approved household's payment (民政 社会救助): category DIBAO or TEKUN, an amount above zero. */
+  private SimulatedAnswer assistanceGrant(Map<String, Object> body, long serial) {
+    text(body, "idNumber");
+    text(body, "householdSize");
+    LocalDate.parse(text(body, "paymentFrom"));
+    String category = text(body, "category");
+    java.math.BigDecimal amount = new java.math.BigDecimal(text(body, "monthlyAmount"));
+    if (!List.of("DIBAO", "TEKUN").contains(category) || amount.signum() <= 0) {
+      return SimulatedAnswer.badRequest("category must be DIBAO or TEKUN and monthlyAmount above zero");
+    }
+    return SimulatedAnswer.ok(Map.of("grantNumber", number(category.equals("DIBAO") ? "DB3304" : "TK3304", serial)));
   }
 
   /**

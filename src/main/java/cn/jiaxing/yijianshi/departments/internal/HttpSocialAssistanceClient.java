@@ -30,4 +30,20 @@ class HttpSocialAssistanceClient implements SocialAssistanceClient {
         "effectiveFrom", effectiveFrom.toString()));
     return new AllowanceStop(required(answer, "stopNumber", SYSTEM), required(answer, "stopped", SYSTEM));
   }
+
+  @Override
+  public String grantAssistance(String idempotencyKey, String idNumber, String category, int householdSize,
+      java.math.BigDecimal monthlyAmount, LocalDate paymentFrom) {
+    var answer = http.post(SYSTEM, "assistance-grants", idempotencyKey, Map.of("idNumber", idNumber,
+        "category", category, "householdSize", householdSize, "monthlyAmount", monthlyAmount.toPlainString(),
+        "paymentFrom", paymentFrom.toString()));
+    return required(answer, "grantNumber", SYSTEM);
+  }
+
+  @Override
+  public String stopAssistance(String idempotencyKey, String idNumber, String grantNumber, LocalDate effectiveFrom) {
+    var answer = http.post(SYSTEM, "assistance-stops", idempotencyKey, Map.of("idNumber", idNumber,
+        "grantNumber", grantNumber, "effectiveFrom", effectiveFrom.toString()));
+    return required(answer, "stopNumber", SYSTEM);
+  }
 }
