@@ -42,4 +42,25 @@ public final class TestApplications {
     v.put(cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.DECLARATION_SIGNED, true);
     return v;
   }
+
+  /**
+   * A 社会救助 application at the township window: a mother and her son at school, signed authorization, not
+   * urgent; the applicant's ID sequence code chooses what the simulated sources hold (README, Simulated departments).
+   */
+  public static Map<String, Object> socialAssistance(String applicantIdNumber, String memberIdNumber, String email) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.APPLICANT_NAME, "王秀英");
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.APPLICANT_ID_NUMBER, applicantIdNumber);
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.APPLICANT_EMAIL, email);
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.RESIDENCE_ADDRESS, "嘉兴市南湖区新兴街道某小区1幢101室");
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.CHANNEL, "WINDOW");
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.MEMBER_IDS, memberIdNumber);
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.APPLICATION_REASON, "丈夫去世，本人无固定工作，独自抚养在学子女");
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.DISABLED_MEMBERS, 0);
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.SCHOOL_CHILDREN, 1);
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.UNEMPLOYED_MEMBERS, 0);
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.AUTHORIZATION_SIGNED, true);
+    v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.DECLARATION_SIGNED, true);
+    return v;
+  }
 }

@@ -15,16 +15,19 @@ class DepartmentsTests {
   void theCatalogueHasTheRolesAndSystemsOfTheCity() {
     Departments catalogue = Departments.read("departments.yaml");
     assertThat(catalogue.roles()).extracting(Department::code)
-        .contains("mz", "mzbz", "mzjz", "mzwb", "ga", "jg", "wj", "jk", "yb", "rs", "cl", "gjj", "bdc", "yh", "zq", "bx");
+        .contains("mz", "mzbz", "mzjz", "mzwb", "ga", "jg", "wj", "jk", "yb", "rs", "cl", "gjj", "bdc", "yh", "zq", "bx", "xzjz", "jy", "zj", "yj", "cs", "scjg", "sw");
     // 民政 is one organisation with several roles, and two systems (婚姻登记, 社会救助)
     assertThat(catalogue.roles()).filteredOn(d -> d.organisation().equals("嘉兴市民政局")).hasSize(4);
     assertThat(catalogue.systems()).extracting(Department::code)
-        .containsExactly("mz", "mzjz", "ga", "jg", "wj", "jk", "yb", "rs", "cl", "gjj", "bdc", "yh", "zq", "bx");
+        .containsExactly("mz", "mzjz", "ga", "jg", "wj", "jk", "yb", "rs", "cl", "gjj", "bdc", "yh", "zq", "bx", "scjg", "sw");
     assertThat(catalogue.get("mzjz").displayName()).isEqualTo("民政局（社会救助）");
     assertThat(catalogue.get("wj").displayName()).isEqualTo("卫生健康委员会");
     assertThat(catalogue.demoUser("mz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("minzheng"));
     assertThat(catalogue.demoUser("mzbz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("binzang"));
     assertThat(catalogue.demoUser("mzwb")).isEmpty();
+    // 社会救助: the township window is an organisation with a role and no system
+    assertThat(catalogue.demoUser("xzjz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("xiangzhen"));
+    assertThat(catalogue.demoUser("mzjz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("jiuzhu"));
     assertThat(catalogue.demoUser("bdc")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("budongchan"));
     // 交管 is a role and a system of 公安, beside 户籍
     assertThat(catalogue.get("jg").displayName()).isEqualTo("公安局（交通管理）");
