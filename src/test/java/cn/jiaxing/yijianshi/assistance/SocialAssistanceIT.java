@@ -60,7 +60,7 @@ class SocialAssistanceIT extends FullStackTestSupport {
     String job = await().atMost(Duration.ofSeconds(30)).until(() -> get("admin",
         "/engine-rest/job?processInstanceId={pi}&activityId=Boundary_NoticePeriodOver", c.processInstanceId()).getBody(),
         jobs -> jobs.size() == 1).get(0).get("id").asText();
-    assertThat(post("admin", "/engine-rest/job/{id}/execute", null, job).getStatusCode().value()).isEqualTo(204);
+    assertThat(post("admin", "/engine-rest/job/{id}/execute", Map.of(), job).getStatusCode().value()).isEqualTo(204);
   }
 
   @Test
@@ -87,7 +87,10 @@ class SocialAssistanceIT extends FullStackTestSupport {
     // what intake validated is not the township's to change
     Map<String, Object> rewrite = investigation("APPROVE");
     rewrite.put(MEMBER_IDS, TestPeople.man(20));
-    assertThat(submitTask("xiangzhen", investigate, rewrite).getStatusCode().value()).isEqualTo(400);
+    assertThat(submitTask("xiangzhen", investigate, rewrite).getStatusCode().value()).isEqualTo(403);
+    rewrite = investigation("APPROVE");
+    rewrite.put(CHECK_REPORT, "各部门均未查询到收入和财产");
+    assertThat(submitTask("xiangzhen", investigate, rewrite).getStatusCode().value()).isEqualTo(403);
     assertThat(submitTask("xiangzhen", investigate, investigation("APPROVE")).getStatusCode().value()).isEqualTo(204);
 
     // 公示: seven days without objection, then the county decides on the table's proposal
