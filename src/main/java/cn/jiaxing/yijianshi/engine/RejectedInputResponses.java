@@ -88,9 +88,16 @@ class RejectedInputResponses {
       }
     }
 
+    /**
+     * Camunda's optimistic locking failure: typed OptimisticLockingException by /complete, but wrapped in a
+     * RestException ("Cannot submit task form …: ENGINE-03005 …") by /submit-form, which Tasklist uses.
+     */
     private static boolean conflict(ContentCachingResponseWrapper response) {
-      return response.getStatus() >= 500 && new String(response.getContentAsByteArray(), StandardCharsets.UTF_8)
-          .contains("OptimisticLockingException");
+      if (response.getStatus() < 500) {
+        return false;
+      }
+      String body = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+      return body.contains("OptimisticLockingException") || body.contains("ENGINE-03005");
     }
 
     private void answer(ContentCachingResponseWrapper response, int status, String type, String message)

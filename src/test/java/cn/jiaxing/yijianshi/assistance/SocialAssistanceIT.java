@@ -190,4 +190,49 @@ class SocialAssistanceIT extends FullStackTestSupport {
     awaitCaseStatus(c.caseNumber(), "REFUSED");
     assertThat(awaitMail(email, 2)).anySatisfy(m -> assertThat(m).contains("不予救助：经入户调查和核对"));
   }
+
+  @Test
+  void twoAidClerksCompletingAtOnceLoseNothing() throws Exception {
+    String email = uniqueEmail("together");
+    Map<String, Object> form = TestApplications.socialAssistance(TestPeople.woman(42), TestPeople.man(14), email);
+    form.put(UNEMPLOYED_MEMBERS, 1);
+    Started c = apply(form);
+    String investigate = awaitTask("xiangzhen", c.caseNumber(), "Task_InvestigateHousehold");
+    assertThat(submitTask("xiangzhen", investigate, investigation("APPROVE")).getStatusCode().value()).isEqualTo(204);
+    awaitTask("xiangzhen", c.caseNumber(), "Task_RecordNoticeObjection");
+    noticePeriodOver(c);
+    String confirm = awaitTask("jiuzhu", c.caseNumber(), "Task_ConfirmAssistance");
+    assertThat(submitTask("jiuzhu", confirm, Map.of(DECISION, "DIBAO")).getStatusCode().value()).isEqualTo(204);
+    String medical = awaitTask("yibao", c.caseNumber(), "Task_DecideMedicalAid");
+    String education = awaitTask("jiaoyu", c.caseNumber(), "Task_DecideEducationAid");
+    String employment = awaitTask("renshe", c.caseNumber(), "Task_DecideEmploymentAid");
+    Map<String, Map<String, Object>> answers = Map.of(
+        "yibao", Map.of(AID_OUTCOME, "APPROVED", AID_SERVICE, "资助参保"),
+        "jiaoyu", Map.of(AID_OUTCOME, "APPROVED", AID_AMOUNT, 800),
+        "renshe", Map.of(AID_OUTCOME, "REFUSED", AID_REASON, "已就业"));
+    Map<String, String> taskOf = Map.of("yibao", medical, "jiaoyu", education, "renshe", employment);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    Map<String, java.util.concurrent.Future<Integer>> statuses = new HashMap<>();
+    for (String clerk : answers.keySet()) {
+      statuses.put(clerk, pool.submit(() -> {
+        start.await();
+        return submitTask(clerk, taskOf.get(clerk), answers.get(clerk)).getStatusCode().value();
+      }));
+    }
+    start.countDown();
+    for (var e : statuses.entrySet()) {
+      int status = e.getValue().get();
+      // a clerk who collided is told to submit again (409, in Chinese); the second submission goes through
+      assertThat(status).as(e.getKey()).isIn(204, 409);
+      if (status == 409) {
+        assertThat(submitTask(e.getKey(), taskOf.get(e.getKey()), answers.get(e.getKey())).getStatusCode().value())
+            .isEqualTo(204);
+      }
+    }
+    pool.shutdown();
+    awaitCaseStatus(c.caseNumber(), "COMPLETED");
+    assertThat(awaitMail(email, 6)).anySatisfy(m -> assertThat(m).contains("【办结通知】", "医疗救助（医保局）：给予救助：资助参保",
+        "教育救助（教育局）：给予救助：800.00 元", "就业救助（人社局）：不予救助：已就业"));
+  }
 }

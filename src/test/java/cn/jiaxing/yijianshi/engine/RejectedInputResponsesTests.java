@@ -56,6 +56,26 @@ class RejectedInputResponsesTests {
     assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("办件正由系统同时处理，未能提交，请稍后再试");
   }
 
+  /** Tasklist submits forms: there the engine's conflict comes wrapped in a RestException. */
+  @Test
+  void aConflictOfAFormSubmissionIsTriedAgainToo() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/t1/submit-form"), response, (request, r) -> {
+      HttpServletResponse http = (HttpServletResponse) r;
+      if (calls.incrementAndGet() == 1) {
+        http.setStatus(500);
+        http.getOutputStream().write(("{\"type\":\"RestException\",\"message\":\"Cannot submit task form t1: ENGINE-03005"
+            + " Execution of 'UPDATE ExecutionEntity[e1]' failed. Entity was updated by another transaction concurrently.\"}")
+            .getBytes(StandardCharsets.UTF_8));
+      } else {
+        http.setStatus(204);
+      }
+    });
+    assertThat(calls).hasValue(2);
+    assertThat(response.getStatus()).isEqualTo(204);
+  }
+
   @Test
   void otherFailuresAreNotRepeated() throws Exception {
     AtomicInteger calls = new AtomicInteger();

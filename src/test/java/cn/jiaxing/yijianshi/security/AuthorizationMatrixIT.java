@@ -96,17 +96,20 @@ class AuthorizationMatrixIT extends FullStackTestSupport {
     property.put(AfterDeathVariables.DEPOSIT_RESULTS, deposits);
     cases.add(new OpenCase(root.caseNumber(), part, property, root.taskId(), "budongchan",
         Set.of(AfterDeathVariables.REAL_ESTATE_HOLDINGS)));
-    // 社会救助: the household's ID numbers and its circumstances, at the township's 入户调查和民主评议, whose form shows
-    // the application's reason but no ID number (the county, the aid departments and the front desk see nothing yet)
+    // 社会救助: the household's ID numbers and a member's health, at the township's 先行救助 of an urgent case, whose
+    // form shows the urgent situation but no ID number (the county, the aid departments and the front desk see
+    // nothing of it). (The application's reason is not probed: the township may search its task list by it,
+    // since its 入户调查 form shows it — a group searches by what any of its steps' forms show.)
     String token = Long.toString(System.nanoTime(), 36);
     Map<String, String> household = Map.of(SocialAssistanceVariables.APPLICANT_ID_NUMBER, TestPeople.woman(43),
         SocialAssistanceVariables.MEMBER_IDS, TestPeople.man(11),
-        SocialAssistanceVariables.APPLICATION_REASON, "丈夫患尿毒症长期透析" + token);
+        SocialAssistanceVariables.URGENT_SITUATION, "丈夫突发脑溢血住院抢救" + token);
     Map<String, Object> assistance = TestApplications.socialAssistance(household.get(SocialAssistanceVariables.APPLICANT_ID_NUMBER),
         household.get(SocialAssistanceVariables.MEMBER_IDS), uniqueEmail("matrix"));
-    assistance.put(SocialAssistanceVariables.APPLICATION_REASON, household.get(SocialAssistanceVariables.APPLICATION_REASON));
-    cases.add(open(SocialAssistanceVariables.PROCESS_KEY, assistance, household, "xiangzhen", "Task_InvestigateHousehold",
-        Set.of(SocialAssistanceVariables.APPLICATION_REASON)));
+    assistance.put(SocialAssistanceVariables.URGENT, true);
+    assistance.put(SocialAssistanceVariables.URGENT_SITUATION, household.get(SocialAssistanceVariables.URGENT_SITUATION));
+    cases.add(open(SocialAssistanceVariables.PROCESS_KEY, assistance, household, "xiangzhen", "Task_GrantUrgentAssistance",
+        Set.of(SocialAssistanceVariables.URGENT_SITUATION)));
     return cases;
   }
 
