@@ -1,0 +1,232 @@
+package cn.jiaxing.yijianshi.assistance;
+
+import static cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.jiaxing.yijianshi.FullStackTestSupport;
+import cn.jiaxing.yijianshi.HeadlessChromium;
+import cn.jiaxing.yijianshi.TestPeople;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * 社会救助一件事 as its people see it in Tasklist (headless Chromium, zh-CN; skipped without it): the front desk
+ * fills the 社会救助申请 start form in Chinese; the township clerk sees the 家庭经济状况核对报告 in the 入户调查
+ * task (not the household's ID numbers), fills the investigation in the form, and the case goes to 公示.
+ * Screenshots: {@code target/tasklist-assistance-*.png}.
+ */
+class TasklistSocialAssistanceIT extends FullStackTestSupport {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private HeadlessChromium chromium;
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void startBrowser() throws IOException {
+    HeadlessChromium.assumeAvailable();
+    chromium = HeadlessChromium.start("zh-CN");
+    browser = chromium.driver();
+    wait = new WebDriverWait(browser, WAIT);
+  }
+
+  @AfterEach
+  void stopBrowser() throws IOException {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void theFrontDeskAppliesAndTheTownshipClerkInvestigatesTheHousehold() throws Exception {
+    try {
+      // the front desk: Start process → 社会救助一件事联办 shows its form, labels in Chinese
+      logIn("qiantai");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
+      WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+          "//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space()='社会救助一件事联办']"))).click();
+      String applicant = TestPeople.woman(44);
+      String son = TestPeople.man(12);
+      fill(field(dialog, "applicantName"), "王秀英");
+      fill(field(dialog, "applicantIdNumber"), applicant);
+      WebElement form = dialog.findElement(By.cssSelector(".fjs-form"));
+      assertThat(form.getText()).contains("社会救助申请（浙江省社会救助申请表）", "申请人姓名", "申请人身份证号码", "联系电话",
+          "联系邮箱（接收办理进度）", "居住地址", "申请方式", "本人（家庭）到窗口申请", "网格员主动发现，代为申请",
+          "其他共同生活的家庭成员身份证号码", "每行一个；申请人本人不必再填", "申请理由（家庭困难情况）",
+          "家庭特殊困难（决定需要哪些专项救助）", "家庭成员患重特大疾病", "住房困难", "因自然灾害等生活困难", "持证残疾人数",
+          "在学子女人数", "有劳动能力但未就业人数", "急难情形（需先行救助）", "《家庭经济状况核对授权书》", "申请人已签署承诺书")
+          .doesNotContain("WINDOW").doesNotContain("GRID_WORKER");
+      // 网格员姓名 and 急难情形说明 show only when they apply
+      assertThat(form.getText()).doesNotContain("网格员姓名").doesNotContain("急难情形说明");
+      fill(field(dialog, "applicantEmail"), uniqueEmail("browser-assistance"));
+      fill(field(dialog, "residenceAddress"), "嘉兴市南湖区新兴街道某小区1幢101室");
+      WebElement window = field(dialog, "applicationChannel-0");
+      assertThat(window.findElement(By.xpath("./parent::label")).getText().trim()).isEqualTo("本人（家庭）到窗口申请");
+      tick(window);
+      fill(textarea(dialog, "householdMemberIds"), son);
+      fill(textarea(dialog, "applicationReason"), "丈夫去世，本人无固定工作，独自抚养在学子女");
+      fill(field(dialog, "disabledMembers"), "0");
+      fill(field(dialog, "schoolChildren"), "1");
+      fill(field(dialog, "unemployedMembers"), "0");
+      tick(field(dialog, "authorizationSigned"));
+      tick(field(dialog, "declarationSigned"));
+      screenshot("start-form");
+      dialog.findElement(By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']")).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.modal")));
+      assertThat(browser.findElements(By.cssSelector(".page-notifications .alert-danger"))).isEmpty();
+      browser.manage().deleteAllCookies(); // the next clerk, on the same browser
+
+      // the case started from the browser: its number, and what intake made of the form
+      JsonNode started = await().atMost(WAIT).until(() -> get("admin",
+          "/engine-rest/history/process-instance?processDefinitionKey={k}&variables=applicantIdNumber_eq_{id}",
+          PROCESS_KEY, applicant).getBody(), l -> l.size() == 1).get(0);
+      assertThat(started.get("startUserId").asText()).isEqualTo("qiantai");
+      String caseNumber = started.get("businessKey").asText();
+      String processInstanceId = started.get("id").asText();
+      assertThat(variable(processInstanceId, CHANNEL).asText()).isEqualTo("WINDOW");
+      assertThat(variable(processInstanceId, HOUSEHOLD_SIZE).asInt()).isEqualTo(2);
+      assertThat(variable(processInstanceId, SCHOOL_CHILDREN).asInt()).isEqualTo(1);
+      assertThat(variable(processInstanceId, AUTHORIZATION_SIGNED).asBoolean()).isTrue();
+      // the economic check runs on the job executor before the township's task appears
+      String taskId = awaitTask("xiangzhen", caseNumber, "Task_InvestigateHousehold");
+
+      // the township clerk: the check report, not the ID numbers; claims, investigates, proposes approval
+      logIn("xiangzhen");
+      browser.get("http://localhost:" + PORT + "/camunda/app/tasklist/default/#/?task=" + taskId);
+      WebElement task = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("[cam-tasklist-task] section.task-card")));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-task] h2.task"),
+          "入户调查和民主评议"));
+      wait.until(d -> "王秀英".equals(field(task, "applicantName").getDomProperty("value")));
+      WebElement report = textarea(task, "checkReport");
+      wait.until(d -> report.getDomProperty("value").contains("人社（工资、养老金）"));
+      assertThat(report.getDomProperty("value")).contains("公安（户籍、车辆）", "银行（存款）");
+      assertThat(browser.getPageSource()).doesNotContain(applicant).doesNotContain(son);
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task] button.claim"))).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasklist-task] button.unclaim")));
+      wait.until(d -> d.findElements(By.cssSelector("[cam-tasklist-task] .disabled-form")).isEmpty());
+      WebElement investigation = browser.findElement(By.cssSelector("[cam-tasklist-task] .fjs-form"));
+      assertThat(investigation.getText()).contains("入户调查和民主评议", "申请人", "申请家庭人口", "居住地址", "申请理由",
+          "家庭经济状况核对报告（只核对不认定）", "入户调查日期", "核实的家庭人口", "核实的家庭月收入（元）",
+          "核实的家庭金融资产（元）", "有劳动能力的成员人数", "有履行能力的法定赡养、抚养、扶养义务人", "入户调查情况",
+          "民主评议结果", "乡镇（街道）初审意见", "符合条件，拟同意", "不符合条件，拟不同意")
+          .doesNotContain("APPROVE").doesNotContain("REFUSE");
+      // a first investigation: no empty 公示期异议 box
+      assertThat(investigation.findElements(By.cssSelector("[id$='-Field_noticeObjection']"))).isEmpty();
+      // form-js's date picker takes mm/dd/yyyy typed in
+      WebElement date = investigation.findElement(By.cssSelector("input[id$='-Field_investigationDate-date']"));
+      date.sendKeys(TestPeople.today().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+      fill(field(investigation, "verifiedHouseholdSize"), "2");
+      fill(field(investigation, "verifiedMonthlyIncome"), "600");
+      fill(field(investigation, "verifiedAssets"), "5000");
+      fill(field(investigation, "membersAbleToWork"), "1");
+      fill(textarea(investigation, "investigationFindings"), "入户核实：母子二人，住自有房一套，无车辆");
+      fill(textarea(investigation, "democraticReview"), "村（居）民代表11人参加，一致同意");
+      WebElement approve = field(investigation, "townshipOpinion-0");
+      assertThat(approve.findElement(By.xpath("./parent::label")).getText().trim()).isEqualTo("符合条件，拟同意");
+      tick(approve);
+      // the form is taller than the task pane: its top, then its end
+      scrollTo(browser.findElement(By.cssSelector("[cam-tasklist-task] h2.task")));
+      screenshot("investigation-form");
+      scrollTo(approve);
+      screenshot("investigation-form-end");
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.cssSelector("[cam-tasklist-task] .form-actions button[ng-click='complete()']"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] section.task-card")));
+      assertThat(browser.findElements(By.cssSelector(".page-notifications .alert-danger"))).isEmpty();
+      await().atMost(WAIT).until(() -> tasks("xiangzhen", caseNumber, "Task_InvestigateHousehold").isEmpty());
+
+      // 公示: the township records objections, if any, for seven days
+      awaitTask("xiangzhen", caseNumber, "Task_RecordNoticeObjection");
+      assertThat(variable(processInstanceId, INVESTIGATION_DATE).asText()).isEqualTo(TestPeople.today().toString());
+      assertThat(variable(processInstanceId, VERIFIED_SIZE).asInt()).isEqualTo(2);
+      assertThat(variable(processInstanceId, VERIFIED_INCOME).asDouble()).isEqualTo(600.0);
+      assertThat(variable(processInstanceId, VERIFIED_ASSETS).asDouble()).isEqualTo(5000.0);
+      assertThat(variable(processInstanceId, ABLE_TO_WORK).asInt()).isEqualTo(1);
+      assertThat(variable(processInstanceId, CAPABLE_SUPPORTER).asBoolean()).isFalse();
+      assertThat(variable(processInstanceId, TOWNSHIP_OPINION).asText()).isEqualTo("APPROVE");
+    } catch (Throwable t) {
+      screenshot("failure");
+      throw t;
+    }
+  }
+
+  /** A variable of the running instance, as admin. */
+  private JsonNode variable(String processInstanceId, String name) {
+    return get("admin", "/engine-rest/process-instance/{id}/variables/{name}", processInstanceId, name).getBody()
+        .get("value");
+  }
+
+  /** A form-js input: its id is {@code fjs-form-<random>-<component id>}, the ids being {@code Field_<key>}. */
+  private WebElement field(WebElement form, String key) {
+    By input = By.cssSelector("input[id$='-Field_" + key + "']");
+    wait.until(d -> !form.findElements(input).isEmpty() && form.findElement(input).isDisplayed());
+    return form.findElement(input);
+  }
+
+  /** A form-js text area, found as {@link #field} finds inputs. */
+  private WebElement textarea(WebElement form, String key) {
+    By area = By.cssSelector("textarea[id$='-Field_" + key + "']");
+    wait.until(d -> !form.findElements(area).isEmpty() && form.findElement(area).isDisplayed());
+    return form.findElement(area);
+  }
+
+  /**
+   * Types into a form-js input until the text stays. form-js takes typed text into the form's data 300 ms later
+   * (debounced), and a re-render in between (another field's debounced change landing) resets the field to the
+   * data, so text typed right after another field can vanish: the text is typed again until it is there 500 ms
+   * (the wait's poll) after typing, by when its own change has landed.
+   */
+  private void fill(WebElement input, String text) {
+    wait.until(ExpectedConditions.elementToBeClickable(input));
+    wait.until(d -> {
+      if (text.equals(input.getDomProperty("value"))) {
+        return true;
+      }
+      input.clear();
+      input.sendKeys(text);
+      return false;
+    });
+  }
+
+  private void tick(WebElement checkbox) {
+    wait.until(ExpectedConditions.elementToBeClickable(checkbox)).click();
+    wait.until(ExpectedConditions.elementToBeSelected(checkbox));
+  }
+
+  private void scrollTo(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  private void logIn(String user) {
+    HeadlessChromium.logIn(browser, wait, "http://localhost:" + PORT + "/camunda/app/tasklist/default/", user, PASSWORD);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account > a.dropdown-toggle")));
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path target = Path.of("target", "tasklist-assistance-" + name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+}
