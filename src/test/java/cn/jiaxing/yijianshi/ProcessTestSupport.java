@@ -51,6 +51,7 @@ public abstract class ProcessTestSupport {
   @MockitoBean protected cn.jiaxing.yijianshi.departments.SecuritiesRegistryClient securities;
   @MockitoBean protected cn.jiaxing.yijianshi.departments.InsuranceClaimsClient insurers;
   @MockitoBean protected cn.jiaxing.yijianshi.departments.EconomicCheckClient economicCheck;
+  @MockitoBean protected cn.jiaxing.yijianshi.departments.CourtClient court;
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtime;

@@ -48,8 +48,12 @@ class CaseProgressController {
   private final DepartmentVoids voids;
   private final Map<String, Map<String, String>> departmentsByDefinition = new ConcurrentHashMap<>();
 
+  private final org.camunda.bpm.engine.IdentityService identity;
+
   CaseProgressController(CaseFiles cases, HistoryService history, ManagementService management, Departments departments,
-      RepositoryService repository, List<CaseHistory> caseHistories, DepartmentVoids voids) {
+      RepositoryService repository, List<CaseHistory> caseHistories, DepartmentVoids voids,
+      org.camunda.bpm.engine.IdentityService identity) {
+    this.identity = identity;
     this.voids = voids;
     this.cases = cases;
     this.history = history;
@@ -88,11 +92,22 @@ class CaseProgressController {
   @io.swagger.v3.oas.annotations.Operation(summary = "按办件编号查询办件进度",
       description = "综合窗口、督办与管理员可用。找不到办件时返回 404 及中文说明。")
   @GetMapping("/{caseNumber}")
-  ResponseEntity<?> progress(@PathVariable String caseNumber) {
+  ResponseEntity<?> progress(@PathVariable String caseNumber, jakarta.servlet.http.HttpServletRequest request) {
     return cases.find(caseNumber)
-        .<ResponseEntity<?>>map(c -> ResponseEntity.ok(progress(c)))
+        .<ResponseEntity<?>>map(c -> mayRead(c.type(), request.getRemoteUser()) ? ResponseEntity.ok(progress(c))
+            : ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "CONFIDENTIAL_CASE",
+                "message", "该办件涉及未成年人保护，仅承办部门、督办和管理员可以查阅；报告已受理，如需补充情况请联系承办公安机关")))
         .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of(
             "error", "CASE_NOT_FOUND", "message", "未找到办件编号为 " + caseNumber + " 的办件，请核对编号")));
+  }
+
+  /** A confidential case (children's data) is looked up only by its readers and the overseers. */
+  private boolean mayRead(CaseType type, String user) {
+    if (!type.confidential()) {
+      return true;
+    }
+    return user != null && identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId())
+        .anyMatch(g -> type.readers().contains(g) || CaseType.OVERSEERS.contains(g));
   }
 
   private Progress progress(CaseSummary c) {

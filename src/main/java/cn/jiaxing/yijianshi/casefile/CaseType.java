@@ -10,10 +10,26 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param numberCode two letters in the case number, e.g. JX<b>JH</b>20261129000042
  * @param displayName shown to staff and applicants, e.g. 结婚登记及户口联办
  * @param processKey the process that runs the case
+ * @param readers for a confidential case (children's data): the only groups, besides supervisors and
+ *     administrators ({@link #OVERSEERS}), that may look the case up; empty: the front desk may too
  */
-public record CaseType(@JsonValue String name, String numberCode, String displayName, String processKey) {
+public record CaseType(@JsonValue String name, String numberCode, String displayName, String processKey,
+    java.util.Set<String> readers) {
+
+  /** Supervisors and administrators (identity's StaffGroups.SUPERVISOR and ADMIN) may look any case up. */
+  public static final java.util.Set<String> OVERSEERS = java.util.Set.of("supervisor", "camunda-admin");
+
+  public CaseType(String name, String numberCode, String displayName, String processKey) {
+    this(name, numberCode, displayName, processKey, java.util.Set.of());
+  }
+
+  /** Whether only its {@link #readers} (and the overseers) may look the case up. */
+  public boolean confidential() {
+    return !readers.isEmpty();
+  }
 
   public CaseType {
+    readers = readers == null ? java.util.Set.of() : java.util.Set.copyOf(readers);
     if (name == null || !name.matches("[A-Z][A-Z0-9_]{1,39}")) {
       throw new IllegalArgumentException("Case type name must be UPPER_SNAKE_CASE, at most 40 characters: " + name);
     }

@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("yijianshi.identity")
 public record IdentityProperties(
     @DefaultValue({"MarriageHouseholdProcess", "BirthHouseholdProcess", "AfterDeathProcess",
-        "SocialAssistanceProcess"}) List<String> startableProcesses) {
+        "SocialAssistanceProcess", "ChildProtectionProcess"}) List<String> startableProcesses) {
 }

@@ -78,6 +78,10 @@ class DepartmentRules {
           "scjg/household-economic-facts", "sw/household-economic-facts", "gjj/household-economic-facts",
           "yh/household-economic-facts" -> economicFacts(department, body, serial);
       case "mzjz/assistance-grants" -> assistanceGrant(body, serial);
+      case "fy/protection-order-applications" -> courtFiling(body, List.of("policeCaseNumber", "urgent"), "applicationNumber",
+          number("BHL3304", serial));
+      case "fy/guardianship-suits" -> courtFiling(body, List.of("policeCaseNumber", "adviceNumber"), "suitNumber",
+          "(" + year() + ")浙04民特" + serial + "号");
       case "mzjz/assistance-stops" -> unlessCoded(body, -1, -1, "", "", List.of("grantNumber", "effectiveFrom"),
           () -> Map.of("stopNumber", number("JZTF", serial)));
       default -> new SimulatedAnswer(404, Map.of("code", "NOT_FOUND",
@@ -138,7 +142,9 @@ class DepartmentRules {
       Map.entry("gjj/household-economic-facts", new VoidContract(false, true, "核对查询，无需撤销")),
       Map.entry("yh/household-economic-facts", new VoidContract(false, true, "核对查询，无需撤销")),
       Map.entry("mzjz/assistance-grants", new VoidContract(true, true, "救助金发放登记已撤销，款项未发放")),
-      Map.entry("mzjz/assistance-stops", new VoidContract(true, true, "救助金停发已撤销")));
+      Map.entry("mzjz/assistance-stops", new VoidContract(true, true, "救助金停发已撤销")),
+      Map.entry("fy/protection-order-applications", new VoidContract(true, true, "人身安全保护令申请已撤回")),
+      Map.entry("fy/guardianship-suits", new VoidContract(true, true, "撤销监护人资格诉讼已撤诉")));
 
   /**
    * Voids the request with {@code key}: undone where its contract allows (the request is marked voided),
@@ -467,6 +473,12 @@ class DepartmentRules {
     }
     return SimulatedAnswer.ok(Map.of("summary", summary, "monthlyIncome", String.valueOf(income),
         "assets", String.valueOf(assets), "vehicles", vehicles, "properties", properties, "businesses", businesses));
+  }
+
+  /** A court filing: the fields must be there; the court answers with its number (its decision comes later). */
+  private static SimulatedAnswer courtFiling(Map<String, Object> body, List<String> required, String field, String number) {
+    required.forEach(f -> text(body, f));
+    return SimulatedAnswer.ok(Map.of(field, number));
   }
 
   /** Registers an approved household's payment (民政 社会救助): category DIBAO or TEKUN, an amount above zero. */

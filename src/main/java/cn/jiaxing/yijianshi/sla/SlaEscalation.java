@@ -99,10 +99,29 @@ public class SlaEscalation {
         text + "\n请" + departmentName(r) + "尽快办理。\n\n嘉兴市一件事联办平台\n");
   }
 
+  /**
+   * The model says a step is late now (a timer boundary or throw event with the property {@code escalates}
+   * naming the step: an hour-level limit the scanner's minute would blur): the step's open records in this case
+   * are escalated at once, exactly once with the scanner (whichever comes first claims it).
+   */
+  void escalateNow(org.camunda.bpm.engine.delegate.DelegateExecution execution, String stepId) {
+    Instant now = clock.instant();
+    String root = cn.jiaxing.yijianshi.engine.CaseNumbers.root(execution).getId();
+    for (SlaRecord r : records.openSteps(root, stepId)) {
+      if (records.claimEscalationNow(r.id(), now)) {
+        escalated(r, now);
+      }
+    }
+  }
+
   private void escalate(SlaRecord r, Instant now) {
     if (!records.claimEscalation(r.id(), now)) {
       return;
     }
+    escalated(r, now);
+  }
+
+  private void escalated(SlaRecord r, Instant now) {
     records.markReminded(r.id(), now);
     int days = calendar.workingDaysBetween(LocalDate.ofInstant(r.dueAt(), zone), LocalDate.ofInstant(now, zone));
     String what = r.isCase() ? "整体承诺时限" : "“" + r.stepName() + "”（" + departmentName(r) + "）";

@@ -132,6 +132,19 @@ public class SlaRecords {
         .params(ts(at), id, ts(at)).update() == 1;
   }
 
+  /** Claims the escalation of an open record now, whatever its due time (the model's own timer says it is late). */
+  boolean claimEscalationNow(long id, Instant at) {
+    return db.sql("update sla_record set escalated_at = ? where id = ? and escalated_at is null and completed_at is null")
+        .params(ts(at), id).update() == 1;
+  }
+
+  /** The open records of a step of a case (its root instance). */
+  List<SlaRecord> openSteps(String rootProcessInstanceId, String stepId) {
+    return db.sql("select " + COLUMNS + " from sla_record where process_instance_id = ? and step_id = ?"
+            + " and completed_at is null order by id")
+        .params(rootProcessInstanceId, stepId).query(SlaRecords::map).list();
+  }
+
   void event(SlaRecord record, String kind, String message, Instant at) {
     db.sql("insert into sla_event (record_id, process_instance_id, case_number, step_id, kind, message, created_at)"
             + " values (?, ?, ?, ?, ?, ?, ?)")

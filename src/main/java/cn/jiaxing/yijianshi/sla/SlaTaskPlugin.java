@@ -27,10 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaTaskPlugin extends AbstractProcessEnginePlugin {
 
-  private final SlaTracker tracker;
+  /** The property of a timer event that escalates a step at once when it fires (its value: the step's id). */
+  static final String ESCALATES = "escalates";
 
-  SlaTaskPlugin(@Lazy SlaTracker tracker) {
+  private final SlaTracker tracker;
+  private final SlaEscalation escalation;
+
+  SlaTaskPlugin(@Lazy SlaTracker tracker, @Lazy SlaEscalation escalation) {
     this.tracker = tracker;
+    this.escalation = escalation;
   }
 
   @Override
@@ -52,6 +57,16 @@ class SlaTaskPlugin extends AbstractProcessEnginePlugin {
       }
 
       @Override
+      public void parseBoundaryEvent(Element boundaryEventElement, ScopeImpl scopeElement, ActivityImpl nestedActivity) {
+        escalating(boundaryEventElement, nestedActivity);
+      }
+
+      @Override
+      public void parseIntermediateThrowEvent(Element intermediateEventElement, ScopeImpl scope, ActivityImpl activity) {
+        escalating(intermediateEventElement, activity);
+      }
+
+      @Override
       public void parseReceiveTask(Element receiveTaskElement, ScopeImpl scope, ActivityImpl activity) {
         timedWait(receiveTaskElement, activity);
       }
@@ -61,6 +76,15 @@ class SlaTaskPlugin extends AbstractProcessEnginePlugin {
         timedWait(eventBasedGwElement, activity);
       }
     });
+  }
+
+  /** An event with the property {@value #ESCALATES}: when it happens, that step is escalated to the supervisors now. */
+  private void escalating(Element element, ActivityImpl activity) {
+    String stepId = ParseListeners.property(element, ESCALATES);
+    if (stepId != null && !stepId.isBlank()) {
+      activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+          (ExecutionListener) e -> escalation.escalateNow(e, stepId.strip()));
+    }
   }
 
   /**

@@ -167,7 +167,8 @@ class ProcessConventionsTests {
           end.getId() + " has an execution listener: the platform closes the case at an end event with an outcome");
     }
     for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
-      check(problems, boundary.getAttachedTo() instanceof ServiceTask || boundary.getAttachedTo() instanceof UserTask,
+      check(problems, boundary.getAttachedTo() instanceof ServiceTask || boundary.getAttachedTo() instanceof UserTask
+              || boundary.getAttachedTo() instanceof org.camunda.bpm.model.bpmn.instance.ReceiveTask,
           boundary.getId() + " is attached to an unexpected element");
     }
     assertThat(problems).as(file.toString()).isEmpty();
