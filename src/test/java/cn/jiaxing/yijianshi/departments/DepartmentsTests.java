@@ -15,16 +15,18 @@ class DepartmentsTests {
   void theCatalogueHasTheRolesAndSystemsOfTheCity() {
     Departments catalogue = Departments.read("departments.yaml");
     assertThat(catalogue.roles()).extracting(Department::code)
-        .contains("mz", "mzbz", "mzjz", "mzwb", "ga", "jg", "wj", "jk", "yb", "rs", "cl", "gjj", "bdc", "yh", "zq", "bx", "xzjz", "jy", "zj", "yj", "cs", "scjg", "sw");
+        .contains("mz", "mzbz", "mzjz", "mzwb", "ga", "jg", "wj", "jk", "yb", "rs", "cl", "gjj", "bdc", "yh", "zq", "bx", "xzjz", "jy", "zj", "yj", "cs", "scjg", "sw",
+            "gawc", "wbsp", "xzwb", "jcy", "fy", "sg");
     // 民政 is one organisation with several roles, and two systems (婚姻登记, 社会救助)
-    assertThat(catalogue.roles()).filteredOn(d -> d.organisation().equals("嘉兴市民政局")).hasSize(4);
+    assertThat(catalogue.roles()).filteredOn(d -> d.organisation().equals("嘉兴市民政局")).hasSize(5);
     assertThat(catalogue.systems()).extracting(Department::code)
-        .containsExactly("mz", "mzjz", "ga", "jg", "wj", "jk", "yb", "rs", "cl", "gjj", "bdc", "yh", "zq", "bx", "scjg", "sw");
+        .containsExactly("mz", "mzjz", "ga", "jg", "wj", "jk", "yb", "rs", "cl", "gjj", "bdc", "yh", "zq", "bx", "scjg", "sw", "fy");
     assertThat(catalogue.get("mzjz").displayName()).isEqualTo("民政局（社会救助）");
     assertThat(catalogue.get("wj").displayName()).isEqualTo("卫生健康委员会");
     assertThat(catalogue.demoUser("mz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("minzheng"));
     assertThat(catalogue.demoUser("mzbz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("binzang"));
-    assertThat(catalogue.demoUser("mzwb")).isEmpty();
+    assertThat(catalogue.demoUser("mzwb")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("baohu"));
+    assertThat(catalogue.demoUser("fy")).isEmpty();
     // 社会救助: the township window is an organisation with a role and no system
     assertThat(catalogue.demoUser("xzjz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("xiangzhen"));
     assertThat(catalogue.demoUser("mzjz")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo("jiuzhu"));

@@ -8,6 +8,7 @@ import cn.jiaxing.yijianshi.TestApplications;
 import cn.jiaxing.yijianshi.TestPeople;
 import cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables;
 import cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables;
+import cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables;
 import cn.jiaxing.yijianshi.marriagebirth.BirthVariables;
 import cn.jiaxing.yijianshi.marriagebirth.MarriageVariables;
 import java.net.URLEncoder;
@@ -33,7 +34,7 @@ import org.springframework.http.MediaType;
 class AuthorizationMatrixIT extends FullStackTestSupport {
 
   private static final List<String> STAFF = List.of("admin", "qiantai", "minzheng", "gongan", "weijian", "jikong",
-      "yibao", "renshe", "binzang", "budongchan", "xiangzhen", "jiuzhu", "jiaoyu", "dubang");
+      "yibao", "renshe", "binzang", "budongchan", "xiangzhen", "jiuzhu", "jiaoyu", "minjing", "baohu", "ertong", "dubang");
 
   /**
    * An open case of a family at its first clerk step: its sensitive fields' values, who holds that step,
@@ -110,6 +111,17 @@ class AuthorizationMatrixIT extends FullStackTestSupport {
     assistance.put(SocialAssistanceVariables.URGENT_SITUATION, household.get(SocialAssistanceVariables.URGENT_SITUATION));
     cases.add(open(SocialAssistanceVariables.PROCESS_KEY, assistance, household, "xiangzhen", "Task_GrantUrgentAssistance",
         Set.of(SocialAssistanceVariables.URGENT_SITUATION)));
+    // 未成年人保护: the child's ID number, name and what was seen, at 公安's 受案登记 (its form shows them); the front
+    // desk that recorded the report, the protection centre (not yet its step) and everyone else see nothing
+    String childToken = Long.toString(System.nanoTime(), 36);
+    Map<String, String> childData = Map.of(ChildProtectionVariables.CHILD_ID_NUMBER, TestPeople.man(9),
+        ChildProtectionVariables.CHILD_NAME, "小明" + childToken,
+        ChildProtectionVariables.OBSERVED, "手臂多处淤青" + childToken);
+    Map<String, Object> report = TestApplications.childProtectionReport(childData.get(ChildProtectionVariables.CHILD_ID_NUMBER),
+        childData.get(ChildProtectionVariables.CHILD_NAME), uniqueEmail("matrix"));
+    report.put(ChildProtectionVariables.OBSERVED, childData.get(ChildProtectionVariables.OBSERVED));
+    cases.add(open(ChildProtectionVariables.PROCESS_KEY, report, childData, "minjing", "Task_AcceptReport",
+        childData.keySet()));
     return cases;
   }
 
