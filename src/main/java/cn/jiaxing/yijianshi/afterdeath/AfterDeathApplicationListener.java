@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 @Component("afterDeathApplicationListener")
 class AfterDeathApplicationListener implements ExecutionListener {
 
-  static final Map<String, String> DEATH_KINDS = AfterDeathPropertyMatters.labels("HOSPITAL", "医疗机构内死亡", "HOME", "家中正常死亡",
+  static final Map<String, String> DEATH_KINDS = cn.jiaxing.yijianshi.engine.InputChecks.options("HOSPITAL", "医疗机构内死亡", "HOME", "家中正常死亡",
       "NON_NATURAL", "非正常死亡");
-  static final Map<String, String> RELATIONSHIPS = AfterDeathPropertyMatters.labels("SPOUSE", "配偶", "PARENT", "父母", "CHILD", "子女",
+  static final Map<String, String> RELATIONSHIPS = cn.jiaxing.yijianshi.engine.InputChecks.options("SPOUSE", "配偶", "PARENT", "父母", "CHILD", "子女",
       "SIBLING", "兄弟姐妹", "OTHER_RELATIVE", "其他近亲属", "AGENT", "受委托的医疗机构或殡仪服务机构");
 
   private final CaseIntake intake;

@@ -33,7 +33,7 @@ class AfterDeathDecisions {
     });
   }
 
-  static final Map<String, String> REAL_ESTATE_OUTCOMES = AfterDeathPropertyMatters.labels(
+  static final Map<String, String> REAL_ESTATE_OUTCOMES = cn.jiaxing.yijianshi.engine.InputChecks.options(
       "REGISTERED", "已办理继承登记", "MATERIALS_NEEDED", "需申请人补充材料");
 
   /**

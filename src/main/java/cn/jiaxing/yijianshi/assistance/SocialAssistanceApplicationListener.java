@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component("socialAssistanceApplicationListener")
 class SocialAssistanceApplicationListener implements ExecutionListener {
 
-  static final Map<String, String> CHANNELS = SocialAssistancePolicy.labels("WINDOW", "本人（家庭）到窗口申请",
+  static final Map<String, String> CHANNELS = cn.jiaxing.yijianshi.engine.InputChecks.options("WINDOW", "本人（家庭）到窗口申请",
       "GRID_WORKER", "网格员主动发现，代为申请");
 
   private final CaseIntake intake;
@@ -54,12 +54,10 @@ class SocialAssistanceApplicationListener implements ExecutionListener {
       checks.require(gridWorker != null, "网格员主动发现的，请填写网格员姓名");
     }
     checks.require(gridWorker == null || gridWorker.length() <= 20, "网格员姓名不能超过20个字");
-    String address = checks.text(RESIDENCE_ADDRESS, "居住地址");
-    checks.require(address == null || address.length() <= 100, "居住地址不能超过100个字");
+    String address = checks.text(RESIDENCE_ADDRESS, "居住地址", 100);
     List<String> members = members(execution, checks, applicant, today);
     int size = 1 + members.size();
-    String reason = checks.text(APPLICATION_REASON, "申请理由");
-    checks.require(reason == null || reason.length() <= 500, "申请理由不能超过500个字");
+    String reason = checks.text(APPLICATION_REASON, "申请理由", 500);
     boolean illness = checks.isTrue(SERIOUS_ILLNESS);
     Integer disabled = checks.count(DISABLED_MEMBERS, "持证残疾人数", 0, size);
     Integer pupils = checks.count(SCHOOL_CHILDREN, "在学子女人数", 0, size);

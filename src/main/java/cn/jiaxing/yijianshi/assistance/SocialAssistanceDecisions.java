@@ -27,15 +27,15 @@ import org.springframework.stereotype.Component;
 @Configuration
 class SocialAssistanceDecisions {
 
-  static final Map<String, String> AUTHORIZATION_OUTCOMES = SocialAssistancePolicy.labels(
+  static final Map<String, String> AUTHORIZATION_OUTCOMES = cn.jiaxing.yijianshi.engine.InputChecks.options(
       "SIGNED", "申请人已签署授权书", "DECLINED", "申请人拒绝签署");
-  static final Map<String, String> FOLLOW_UPS = SocialAssistancePolicy.labels(
+  static final Map<String, String> FOLLOW_UPS = cn.jiaxing.yijianshi.engine.InputChecks.options(
       "RERUN", "重新核对未答复的部门", "PROCEED", "不再等待，由入户调查核实");
-  static final Map<String, String> OPINIONS = SocialAssistancePolicy.labels(
+  static final Map<String, String> OPINIONS = cn.jiaxing.yijianshi.engine.InputChecks.options(
       "APPROVE", "符合条件，拟同意", "REFUSE", "不符合条件，拟不同意");
-  static final Map<String, String> DECISIONS = SocialAssistancePolicy.labels(
+  static final Map<String, String> DECISIONS = cn.jiaxing.yijianshi.engine.InputChecks.options(
       "DIBAO", "最低生活保障（低保）", "TEKUN", "特困人员救助供养", "REFUSED", "不予救助");
-  static final Map<String, String> AID_OUTCOMES = SocialAssistancePolicy.labels(
+  static final Map<String, String> AID_OUTCOMES = cn.jiaxing.yijianshi.engine.InputChecks.options(
       "APPROVED", "给予救助或帮扶", "REFUSED", "不予救助");
   private static final BigDecimal MAX_INCOME = new BigDecimal("1000000");
   private static final BigDecimal MAX_ASSETS = new BigDecimal("100000000");
@@ -54,8 +54,7 @@ class SocialAssistanceDecisions {
   CompletionRule grantUrgentAssistance(SocialAssistanceRules rules) {
     return CompletionRule.of(PROCESS_KEY, "Task_GrantUrgentAssistance", checks -> {
       checks.amount(URGENT_AMOUNT, "先行救助金额", new BigDecimal("0.01"), rules.urgentLimit());
-      String help = checks.text(URGENT_HELP, "救助方式和内容");
-      checks.require(help == null || help.length() <= 200, "救助方式和内容不能超过200个字");
+      String help = checks.text(URGENT_HELP, "救助方式和内容", 200);
     });
   }
 
@@ -69,8 +68,7 @@ class SocialAssistanceDecisions {
   CompletionRule reviewMissingSources() {
     return CompletionRule.choice(PROCESS_KEY, "Task_ReviewMissingSources", CHECK_FOLLOW_UP, "处理方式", FOLLOW_UPS,
         Map.of("PROCEED", checks -> {
-          String note = checks.text(CHECK_FOLLOW_UP_NOTE, "核实方式说明");
-          checks.require(note == null || note.length() <= 500, "核实方式说明不能超过500个字");
+          String note = checks.text(CHECK_FOLLOW_UP_NOTE, "核实方式说明", 500);
         }));
   }
 
@@ -83,8 +81,8 @@ class SocialAssistanceDecisions {
       checks.count(ABLE_TO_WORK, "有劳动能力的成员人数", 0, rules.maxMembers());
       LocalDate visited = checks.date(INVESTIGATION_DATE, "入户调查日期");
       checks.require(visited == null || !visited.isAfter(LocalDate.now(clock)), "入户调查日期不能晚于今天");
-      limit(checks, FINDINGS, "入户调查情况", 2000, true);
-      limit(checks, DEMOCRATIC_REVIEW, "民主评议结果", 500, true);
+      checks.text(FINDINGS, "入户调查情况", 2000);
+      checks.text(DEMOCRATIC_REVIEW, "民主评议结果", 500);
       checks.choice(TOWNSHIP_OPINION, "乡镇（街道）初审意见", OPINIONS);
     });
   }
@@ -92,7 +90,7 @@ class SocialAssistanceDecisions {
   @Bean
   CompletionRule recordNoticeObjection() {
     return CompletionRule.of(PROCESS_KEY, "Task_RecordNoticeObjection",
-        checks -> limit(checks, NOTICE_OBJECTION, "异议内容", 2000, true));
+        checks -> checks.text(NOTICE_OBJECTION, "异议内容", 2000));
   }
 
   @Bean
@@ -112,7 +110,7 @@ class SocialAssistanceDecisions {
   @Bean
   CompletionRule writeRefusalNotice() {
     return CompletionRule.of(PROCESS_KEY, "Task_WriteRefusalNotice",
-        checks -> limit(checks, REFUSAL_NOTICE, "不予救助告知书（理由）", 2000, true));
+        checks -> checks.text(REFUSAL_NOTICE, "不予救助告知书（理由）", 2000));
   }
 
   /** Each companion aid: given (an amount, a service, or both) or refused with a reason. */
@@ -126,7 +124,7 @@ class SocialAssistanceDecisions {
       checks.require(hasAmount || service != null, "给予救助的，请填写救助金额或救助、帮扶内容");
       checks.require(service == null || service.length() <= 200, "救助或帮扶内容不能超过200个字");
     };
-    Consumer<InputChecks> refused = checks -> limit(checks, AID_REASON, "不予救助理由", 500, true);
+    Consumer<InputChecks> refused = checks -> checks.text(AID_REASON, "不予救助理由", 500);
     return CompletionRule.choice(PROCESS_KEY, SocialAssistancePolicy.AIDS.get(aid).task(), AID_OUTCOME, "决定",
         AID_OUTCOMES, Map.of("APPROVED", approved, "REFUSED", refused));
   }
@@ -171,14 +169,10 @@ class SocialAssistanceDecisions {
     return CompletionRule.of(PROCESS_KEY, "Task_RecheckHousehold", checks -> {
       checks.count(RECHECK_SIZE, "复核的家庭人口", 1, rules.maxMembers());
       checks.amount(RECHECK_INCOME, "复核的家庭月收入", BigDecimal.ZERO, MAX_INCOME);
-      limit(checks, RECHECK_NOTE, "复核情况", 500, false);
+      checks.optionalText(RECHECK_NOTE, "复核情况", 500);
     });
   }
 
-  private static void limit(InputChecks checks, String variable, String label, int max, boolean required) {
-    String text = required ? checks.text(variable, label) : checks.optionalText(variable, label);
-    checks.require(text == null || text.length() <= max, label + "不能超过" + max + "个字");
-  }
 
   /** The amount of a form's number field (a number, or text over REST). */
   static BigDecimal number(Object value) {

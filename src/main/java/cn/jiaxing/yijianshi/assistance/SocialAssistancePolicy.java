@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class SocialAssistancePolicy {
 
   /** The sources of 家庭经济状况核对 (domain.md §3), by system code, in the order the report lists them. */
-  static final Map<String, String> SOURCES = labels("ga", "公安（户籍、车辆）", "rs", "人社（工资、养老金）",
+  static final Map<String, String> SOURCES = cn.jiaxing.yijianshi.engine.InputChecks.options("ga", "公安（户籍、车辆）", "rs", "人社（工资、养老金）",
       "bdc", "不动产登记", "scjg", "市场监管（市场主体）", "sw", "税务（应税收入）", "gjj", "住房公积金",
       "yh", "银行（存款）");
 
@@ -75,13 +75,6 @@ public class SocialAssistancePolicy {
         : Arrays.stream(value.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  static Map<String, String> labels(String... keysAndLabels) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndLabels.length; i += 2) {
-      m.put(keysAndLabels[i], keysAndLabels[i + 1]);
-    }
-    return m;
-  }
 
   private static Map<String, Aid> aids() {
     Map<String, Aid> m = new LinkedHashMap<>();

@@ -18,25 +18,21 @@ import org.springframework.stereotype.Component;
 @Configuration
 class ChildProtectionDecisions {
 
-  static final Map<String, String> DANGERS = ChildProtectionPolicy.labels("DANGER", "存在紧迫危险，立即出警处置",
+  static final Map<String, String> DANGERS = cn.jiaxing.yijianshi.engine.InputChecks.options("DANGER", "存在紧迫危险，立即出警处置",
       "NO_DANGER", "无紧迫危险，转评估帮扶");
-  static final Map<String, String> PLACEMENTS = ChildProtectionPolicy.labels("STAYS_HOME", "留在家中（危险已排除）",
+  static final Map<String, String> PLACEMENTS = cn.jiaxing.yijianshi.engine.InputChecks.options("STAYS_HOME", "留在家中（危险已排除）",
       "OTHER_GUARDIAN", "交由其他监护人照料", "RELATIVE", "交由其他成年近亲属照料", "COMMUNITY", "交由村（居）民委员会照料",
       "PROTECTION_CENTRE", "送未成年人救助保护机构");
-  static final Map<String, String> ORDERS = ChildProtectionPolicy.labels("NONE", "不申请",
+  static final Map<String, String> ORDERS = cn.jiaxing.yijianshi.engine.InputChecks.options("NONE", "不申请",
       "REQUEST", "申请人身安全保护令", "REQUEST_URGENT", "紧急申请人身安全保护令（24小时内裁定）");
-  static final Map<String, String> RISKS = ChildProtectionPolicy.labels("HIGH", "高风险（每月探访）",
+  static final Map<String, String> RISKS = cn.jiaxing.yijianshi.engine.InputChecks.options("HIGH", "高风险（每月探访）",
       "MEDIUM", "中风险", "LOW", "低风险");
-  static final Map<String, String> GUARDIANSHIPS = ChildProtectionPolicy.labels("FIT", "监护人能够履行监护职责",
+  static final Map<String, String> GUARDIANSHIPS = cn.jiaxing.yijianshi.engine.InputChecks.options("FIT", "监护人能够履行监护职责",
       "TEMPORARY_CARE", "需由民政部门临时监护", "REMOVAL_NEEDED", "监护人严重失职，需撤销监护人资格");
-  static final Map<String, String> REVIEWS = ChildProtectionPolicy.labels("FIT_AGAIN", "监护人已恢复监护能力",
+  static final Map<String, String> REVIEWS = cn.jiaxing.yijianshi.engine.InputChecks.options("FIT_AGAIN", "监护人已恢复监护能力",
       "WARNED", "经训诫和家庭教育指导，可以返回", "UNFIT", "监护人不宜继续监护");
-  static final Map<String, String> CLOSURES = ChildProtectionPolicy.labels("APPROVE", "同意结案", "CONTINUE", "继续监测");
+  static final Map<String, String> CLOSURES = cn.jiaxing.yijianshi.engine.InputChecks.options("APPROVE", "同意结案", "CONTINUE", "继续监测");
 
-  private static void limit(InputChecks checks, String variable, String label, int max) {
-    String text = checks.text(variable, label);
-    checks.require(text == null || text.length() <= max, label + "不能超过" + max + "个字");
-  }
 
   private static void number(InputChecks checks, String variable, String label) {
     String number = checks.text(variable, label);
@@ -49,7 +45,7 @@ class ChildProtectionDecisions {
     return CompletionRule.of(PROCESS_KEY, "Task_AcceptReport", checks -> {
       number(checks, POLICE_CASE_NUMBER, "受案登记号");
       checks.choice(DANGER, "紧迫危险研判", DANGERS);
-      limit(checks, ACCEPTANCE_NOTE, "受案情况", 1000);
+      checks.text(ACCEPTANCE_NOTE, "受案情况", 1000);
     });
   }
 
@@ -57,7 +53,7 @@ class ChildProtectionDecisions {
   CompletionRule respondOnSite() {
     return CompletionRule.of(PROCESS_KEY, "Task_RespondOnSite", checks -> {
       checks.choice(PLACEMENT, "儿童安置", PLACEMENTS);
-      limit(checks, ON_SITE_NOTE, "现场处置情况", 2000);
+      checks.text(ON_SITE_NOTE, "现场处置情况", 2000);
       checks.choice(PROTECTION_ORDER, "人身安全保护令", ORDERS);
     });
   }
@@ -66,8 +62,8 @@ class ChildProtectionDecisions {
   CompletionRule assessChild() {
     return CompletionRule.of(PROCESS_KEY, "Task_AssessChild", checks -> {
       checks.choice(RISK_LEVEL, "风险等级", RISKS);
-      limit(checks, ASSESSMENT, "评估结论", 2000);
-      limit(checks, HELP_PLAN, "帮扶方案", 2000);
+      checks.text(ASSESSMENT, "评估结论", 2000);
+      checks.text(HELP_PLAN, "帮扶方案", 2000);
       checks.selections(HELP_DEPARTMENTS, "帮扶部门", ChildProtectionPolicy.HELP.keySet(), 0);
       checks.choice(GUARDIANSHIP, "监护状况", GUARDIANSHIPS);
     });
@@ -75,7 +71,7 @@ class ChildProtectionDecisions {
 
   private static CompletionRule help(String part) {
     return CompletionRule.of(PROCESS_KEY, ChildProtectionPolicy.HELP.get(part).task(),
-        checks -> limit(checks, HELP_PROVIDED, "帮扶落实情况", 1000));
+        checks -> checks.text(HELP_PROVIDED, "帮扶落实情况", 1000));
   }
 
   @Bean
@@ -101,14 +97,14 @@ class ChildProtectionDecisions {
   @Bean
   CompletionRule arrangeTemporaryGuardianship() {
     return CompletionRule.of(PROCESS_KEY, "Task_ArrangeTemporaryGuardianship",
-        checks -> limit(checks, TEMPORARY_CARE_PLACE, "临时监护安置方式和地点", 200));
+        checks -> checks.text(TEMPORARY_CARE_PLACE, "临时监护安置方式和地点", 200));
   }
 
   @Bean
   CompletionRule reviewGuardian() {
     return CompletionRule.of(PROCESS_KEY, "Task_ReviewGuardian", checks -> {
       checks.choice(GUARDIAN_REVIEW, "监护能力评估结论", REVIEWS);
-      limit(checks, GUARDIAN_REVIEW_NOTE, "评估情况", 1000);
+      checks.text(GUARDIAN_REVIEW_NOTE, "评估情况", 1000);
     });
   }
 
@@ -116,19 +112,19 @@ class ChildProtectionDecisions {
   CompletionRule issueProcuratorialAdvice() {
     return CompletionRule.of(PROCESS_KEY, "Task_IssueProcuratorialAdvice", checks -> {
       number(checks, ADVICE_NUMBER, "检察建议书文号");
-      limit(checks, ADVICE, "检察建议内容", 2000);
+      checks.text(ADVICE, "检察建议内容", 2000);
     });
   }
 
   @Bean
   CompletionRule arrangeLongTermGuardianship() {
     return CompletionRule.of(PROCESS_KEY, "Task_ArrangeLongTermGuardianship",
-        checks -> limit(checks, LONG_TERM_CARE_PLACE, "长期监护安置方式", 200));
+        checks -> checks.text(LONG_TERM_CARE_PLACE, "长期监护安置方式", 200));
   }
 
   @Bean
   CompletionRule returnChildHome() {
-    return CompletionRule.of(PROCESS_KEY, "Task_ReturnChildHome", checks -> limit(checks, RETURN_PLAN, "返家帮扶和监测安排", 1000));
+    return CompletionRule.of(PROCESS_KEY, "Task_ReturnChildHome", checks -> checks.text(RETURN_PLAN, "返家帮扶和监测安排", 1000));
   }
 
   @Bean
@@ -136,7 +132,7 @@ class ChildProtectionDecisions {
     return CompletionRule.of(PROCESS_KEY, "Task_RecordVisit", checks -> {
       LocalDate visited = checks.date(VISIT_DATE, "探访日期");
       checks.require(visited == null || !visited.isAfter(LocalDate.now(clock)), "探访日期不能晚于今天");
-      limit(checks, VISIT_NOTE, "探访情况", 1000);
+      checks.text(VISIT_NOTE, "探访情况", 1000);
     });
   }
 
@@ -145,7 +141,7 @@ class ChildProtectionDecisions {
     return CompletionRule.of(PROCESS_KEY, "Task_ApproveClosure", checks -> {
       String decision = checks.choice(CLOSURE_DECISION, "结案审批意见", CLOSURES);
       if ("CONTINUE".equals(decision)) {
-        limit(checks, CLOSURE_NOTE, "继续监测的理由", 500);
+        checks.text(CLOSURE_NOTE, "继续监测的理由", 500);
       }
     });
   }

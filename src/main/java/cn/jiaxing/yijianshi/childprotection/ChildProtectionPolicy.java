@@ -52,13 +52,6 @@ public class ChildProtectionPolicy {
     return v != null && Arrays.stream(v.toString().split(",")).map(String::strip).anyMatch(part::equals);
   }
 
-  static Map<String, String> labels(String... keysAndLabels) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndLabels.length; i += 2) {
-      m.put(keysAndLabels[i], keysAndLabels[i + 1]);
-    }
-    return m;
-  }
 
   static List<String> parts() {
     return List.copyOf(HELP.keySet());

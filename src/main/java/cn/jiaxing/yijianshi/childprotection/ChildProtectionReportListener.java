@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component("childProtectionReportListener")
 class ChildProtectionReportListener implements ExecutionListener {
 
-  static final Map<String, String> REPORTER_KINDS = ChildProtectionPolicy.labels("SCHOOL", "学校、幼儿园",
+  static final Map<String, String> REPORTER_KINDS = cn.jiaxing.yijianshi.engine.InputChecks.options("SCHOOL", "学校、幼儿园",
       "HOSPITAL", "医疗机构", "CHILD_DIRECTOR", "村（居）儿童主任", "HOTLINE", "热线（12345、12355）", "PUBLIC", "其他个人");
 
   private final CaseIntake intake;
@@ -50,12 +50,9 @@ class ChildProtectionReportListener implements ExecutionListener {
     checks.require(reporter == null || reporter.length() <= 60, "报告人（单位）名称不能超过60个字");
     checks.require(phone == null || phone.matches("[0-9-]{7,20}"), "报告人联系电话只能是7至20位数字或连字符");
     String email = ApplicantChecks.email(checks, REPORTER_EMAIL);
-    String observed = checks.text(OBSERVED, "发现的情况");
-    checks.require(observed == null || observed.length() <= 2000, "发现的情况不能超过2000个字");
-    String location = checks.text(CHILD_LOCATION, "儿童现在所在地点");
-    checks.require(location == null || location.length() <= 200, "儿童现在所在地点不能超过200个字");
-    String name = checks.optionalText(CHILD_NAME, "儿童姓名");
-    checks.require(name == null || name.length() <= 40, "儿童姓名不能超过40个字");
+    String observed = checks.text(OBSERVED, "发现的情况", 2000);
+    String location = checks.text(CHILD_LOCATION, "儿童现在所在地点", 200);
+    String name = checks.optionalText(CHILD_NAME, "儿童姓名", 40);
     String raw = checks.optionalText(CHILD_ID_NUMBER, "儿童身份证号码");
     ResidentIdNumber id = raw == null ? null : checks.parse(() -> ResidentIdNumber.parse(raw, "儿童身份证号码", today));
     if (id != null) {

@@ -45,6 +45,29 @@ public final class InputChecks {
     return v.toString().strip();
   }
 
+  /** A non-blank text variable of at most {@code max} characters, stripped; records a problem otherwise. */
+  public String text(String variable, String label, int max) {
+    String text = text(variable, label);
+    require(text == null || text.length() <= max, label + "不能超过" + max + "个字");
+    return text;
+  }
+
+  /** An optional text variable of at most {@code max} characters, stripped; null when missing or blank. */
+  public String optionalText(String variable, String label, int max) {
+    String text = optionalText(variable, label);
+    require(text == null || text.length() <= max, label + "不能超过" + max + "个字");
+    return text;
+  }
+
+  /** The options of a choice (code → the name staff see), in the order given: {@code options("A", "甲", "B", "乙")}. */
+  public static Map<String, String> options(String... codesAndNames) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < codesAndNames.length; i += 2) {
+      m.put(codesAndNames[i], codesAndNames[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   /** An optional text variable, stripped; null when missing or blank; a problem when it is not text. */
   public String optionalText(String variable, String label) {
     Object v = scope.getVariable(variable);
