@@ -71,6 +71,9 @@ public class CaseFiles {
     }
     LocalDate today = LocalDate.now(clock);
     c.assignCaseNumber("JX" + request.type().numberCode() + today.format(DAY) + String.format("%06d", c.getId()));
+    if (request.applicantIdNumber() != null && !request.type().confidential()) {
+      c.assignQueryFactor(queryFactor(c.getCaseNumber(), request.applicantIdNumber()));
+    }
     cases.flush();
     log.info("Opened case {} ({}) for process instance {}", c.getCaseNumber(), request.type(),
         request.processInstanceId());
@@ -124,6 +127,27 @@ public class CaseFiles {
   @Transactional(propagation = Propagation.MANDATORY)
   public void moveDue(String caseNumber, java.time.Instant dueAt) {
     cases.findByCaseNumber(caseNumber).ifPresent(c -> c.moveDue(dueAt));
+  }
+
+  /** The applicant's second factor for the progress query: a keyed hash of the number and the ID's last six characters. */
+  private String queryFactor(String caseNumber, String idNumberOrTail) {
+    String v = idNumberOrTail.strip().toUpperCase(java.util.Locale.ROOT);
+    return protection.hash(List.of("APPLICANT_QUERY", caseNumber, v.length() > 6 ? v.substring(v.length() - 6) : v));
+  }
+
+  /**
+   * The case, when its applicant gives its number and the last six characters of the ID number given at intake;
+   * empty for a wrong number, a wrong tail, or a case its applicant cannot query (a confidential one) — alike.
+   */
+  @Transactional(readOnly = true)
+  public Optional<CaseSummary> findForApplicant(String caseNumber, String idTail) {
+    if (caseNumber == null || idTail == null || !idTail.strip().matches("[0-9]{5}[0-9Xx]")) {
+      return Optional.empty();
+    }
+    return cases.findByCaseNumber(caseNumber.strip()).filter(c -> c.getQueryFactor() != null
+            && java.security.MessageDigest.isEqual(c.getQueryFactor().getBytes(StandardCharsets.UTF_8),
+                queryFactor(c.getCaseNumber(), idTail).getBytes(StandardCharsets.UTF_8)))
+        .map(this::summary);
   }
 
   @Transactional(readOnly = true)

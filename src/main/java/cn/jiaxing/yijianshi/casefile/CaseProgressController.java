@@ -110,7 +110,7 @@ class CaseProgressController {
         .anyMatch(g -> type.readers().contains(g) || CaseType.OVERSEERS.contains(g));
   }
 
-  private Progress progress(CaseSummary c) {
+  Progress progress(CaseSummary c) {
     // the case's root instance and the processes it called (at any depth)
     List<String> instances = history.createHistoricProcessInstanceQuery().rootProcessInstanceId(c.processInstanceId())
         .list().stream().map(HistoricProcessInstance::getId).toList();

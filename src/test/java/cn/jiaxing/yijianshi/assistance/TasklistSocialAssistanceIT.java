@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.jiaxing.yijianshi.FullStackTestSupport;
 import cn.jiaxing.yijianshi.HeadlessChromium;
+import cn.jiaxing.yijianshi.TasklistForms;
 import cn.jiaxing.yijianshi.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -40,6 +41,7 @@ class TasklistSocialAssistanceIT extends FullStackTestSupport {
   private HeadlessChromium chromium;
   private WebDriver browser;
   private WebDriverWait wait;
+  private TasklistForms forms;
 
   @BeforeEach
   void startBrowser() throws IOException {
@@ -47,6 +49,7 @@ class TasklistSocialAssistanceIT extends FullStackTestSupport {
     chromium = HeadlessChromium.start("zh-CN");
     browser = chromium.driver();
     wait = new WebDriverWait(browser, WAIT);
+    forms = new TasklistForms(browser, wait, "tasklist-assistance");
   }
 
   @AfterEach
@@ -60,15 +63,15 @@ class TasklistSocialAssistanceIT extends FullStackTestSupport {
   void theFrontDeskAppliesAndTheTownshipClerkInvestigatesTheHousehold() throws Exception {
     try {
       // the front desk: Start process → 社会救助一件事联办 shows its form, labels in Chinese
-      logIn("qiantai");
+      forms.logIn(PORT, "qiantai", PASSWORD);
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
       WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
           "//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space()='社会救助一件事联办']"))).click();
       String applicant = TestPeople.woman(44);
       String son = TestPeople.man(12);
-      fill(field(dialog, "applicantName"), "王秀英");
-      fill(field(dialog, "applicantIdNumber"), applicant);
+      forms.fill(forms.field(dialog, "applicantName"), "王秀英");
+      forms.fill(forms.field(dialog, "applicantIdNumber"), applicant);
       WebElement form = dialog.findElement(By.cssSelector(".fjs-form"));
       assertThat(form.getText()).contains("社会救助申请（浙江省社会救助申请表）", "申请人姓名", "申请人身份证号码", "联系电话",
           "联系邮箱（接收办理进度）", "居住地址", "申请方式", "本人（家庭）到窗口申请", "网格员主动发现，代为申请",
@@ -78,19 +81,19 @@ class TasklistSocialAssistanceIT extends FullStackTestSupport {
           .doesNotContain("WINDOW").doesNotContain("GRID_WORKER");
       // 网格员姓名 and 急难情形说明 show only when they apply
       assertThat(form.getText()).doesNotContain("网格员姓名").doesNotContain("急难情形说明");
-      fill(field(dialog, "applicantEmail"), uniqueEmail("browser-assistance"));
-      fill(field(dialog, "residenceAddress"), "嘉兴市南湖区新兴街道某小区1幢101室");
-      WebElement window = field(dialog, "applicationChannel-0");
+      forms.fill(forms.field(dialog, "applicantEmail"), uniqueEmail("browser-assistance"));
+      forms.fill(forms.field(dialog, "residenceAddress"), "嘉兴市南湖区新兴街道某小区1幢101室");
+      WebElement window = forms.field(dialog, "applicationChannel-0");
       assertThat(window.findElement(By.xpath("./parent::label")).getText().trim()).isEqualTo("本人（家庭）到窗口申请");
-      tick(window);
-      fill(textarea(dialog, "householdMemberIds"), son);
-      fill(textarea(dialog, "applicationReason"), "丈夫去世，本人无固定工作，独自抚养在学子女");
-      fill(field(dialog, "disabledMembers"), "0");
-      fill(field(dialog, "schoolChildren"), "1");
-      fill(field(dialog, "unemployedMembers"), "0");
-      tick(field(dialog, "authorizationSigned"));
-      tick(field(dialog, "declarationSigned"));
-      screenshot("start-form");
+      forms.tick(window);
+      forms.fill(forms.textarea(dialog, "householdMemberIds"), son);
+      forms.fill(forms.textarea(dialog, "applicationReason"), "丈夫去世，本人无固定工作，独自抚养在学子女");
+      forms.fill(forms.field(dialog, "disabledMembers"), "0");
+      forms.fill(forms.field(dialog, "schoolChildren"), "1");
+      forms.fill(forms.field(dialog, "unemployedMembers"), "0");
+      forms.tick(forms.field(dialog, "authorizationSigned"));
+      forms.tick(forms.field(dialog, "declarationSigned"));
+      forms.screenshot("start-form");
       dialog.findElement(By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']")).click();
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.modal")));
       assertThat(browser.findElements(By.cssSelector(".page-notifications .alert-danger"))).isEmpty();
@@ -111,14 +114,14 @@ class TasklistSocialAssistanceIT extends FullStackTestSupport {
       String taskId = awaitTask("xiangzhen", caseNumber, "Task_InvestigateHousehold");
 
       // the township clerk: the check report, not the ID numbers; claims, investigates, proposes approval
-      logIn("xiangzhen");
+      forms.logIn(PORT, "xiangzhen", PASSWORD);
       browser.get("http://localhost:" + PORT + "/camunda/app/tasklist/default/#/?task=" + taskId);
       WebElement task = wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.cssSelector("[cam-tasklist-task] section.task-card")));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-task] h2.task"),
           "入户调查和民主评议"));
-      wait.until(d -> "王秀英".equals(field(task, "applicantName").getDomProperty("value")));
-      WebElement report = textarea(task, "checkReport");
+      wait.until(d -> "王秀英".equals(forms.field(task, "applicantName").getDomProperty("value")));
+      WebElement report = forms.textarea(task, "checkReport");
       wait.until(d -> report.getDomProperty("value").contains("人社（工资、养老金）"));
       assertThat(report.getDomProperty("value")).contains("公安（户籍、车辆）", "银行（存款）");
       assertThat(browser.getPageSource()).doesNotContain(applicant).doesNotContain(son);
@@ -136,20 +139,20 @@ class TasklistSocialAssistanceIT extends FullStackTestSupport {
       // form-js's date picker takes mm/dd/yyyy typed in
       WebElement date = investigation.findElement(By.cssSelector("input[id$='-Field_investigationDate-date']"));
       date.sendKeys(TestPeople.today().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
-      fill(field(investigation, "verifiedHouseholdSize"), "2");
-      fill(field(investigation, "verifiedMonthlyIncome"), "600");
-      fill(field(investigation, "verifiedAssets"), "5000");
-      fill(field(investigation, "membersAbleToWork"), "1");
-      fill(textarea(investigation, "investigationFindings"), "入户核实：母子二人，住自有房一套，无车辆");
-      fill(textarea(investigation, "democraticReview"), "村（居）民代表11人参加，一致同意");
-      WebElement approve = field(investigation, "townshipOpinion-0");
+      forms.fill(forms.field(investigation, "verifiedHouseholdSize"), "2");
+      forms.fill(forms.field(investigation, "verifiedMonthlyIncome"), "600");
+      forms.fill(forms.field(investigation, "verifiedAssets"), "5000");
+      forms.fill(forms.field(investigation, "membersAbleToWork"), "1");
+      forms.fill(forms.textarea(investigation, "investigationFindings"), "入户核实：母子二人，住自有房一套，无车辆");
+      forms.fill(forms.textarea(investigation, "democraticReview"), "村（居）民代表11人参加，一致同意");
+      WebElement approve = forms.field(investigation, "townshipOpinion-0");
       assertThat(approve.findElement(By.xpath("./parent::label")).getText().trim()).isEqualTo("符合条件，拟同意");
-      tick(approve);
+      forms.tick(approve);
       // the form is taller than the task pane: its top, then its end
-      scrollTo(browser.findElement(By.cssSelector("[cam-tasklist-task] h2.task")));
-      screenshot("investigation-form");
-      scrollTo(approve);
-      screenshot("investigation-form-end");
+      forms.scrollTo(browser.findElement(By.cssSelector("[cam-tasklist-task] h2.task")));
+      forms.screenshot("investigation-form");
+      forms.scrollTo(approve);
+      forms.screenshot("investigation-form-end");
       wait.until(ExpectedConditions.elementToBeClickable(
           By.cssSelector("[cam-tasklist-task] .form-actions button[ng-click='complete()']"))).click();
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] section.task-card")));
@@ -166,7 +169,7 @@ class TasklistSocialAssistanceIT extends FullStackTestSupport {
       assertThat(variable(processInstanceId, CAPABLE_SUPPORTER).asBoolean()).isFalse();
       assertThat(variable(processInstanceId, TOWNSHIP_OPINION).asText()).isEqualTo("APPROVE");
     } catch (Throwable t) {
-      screenshot("failure");
+      forms.screenshot("failure");
       throw t;
     }
   }
@@ -177,56 +180,10 @@ class TasklistSocialAssistanceIT extends FullStackTestSupport {
         .get("value");
   }
 
-  /** A form-js input: its id is {@code fjs-form-<random>-<component id>}, the ids being {@code Field_<key>}. */
-  private WebElement field(WebElement form, String key) {
-    By input = By.cssSelector("input[id$='-Field_" + key + "']");
-    wait.until(d -> !form.findElements(input).isEmpty() && form.findElement(input).isDisplayed());
-    return form.findElement(input);
-  }
 
-  /** A form-js text area, found as {@link #field} finds inputs. */
-  private WebElement textarea(WebElement form, String key) {
-    By area = By.cssSelector("textarea[id$='-Field_" + key + "']");
-    wait.until(d -> !form.findElements(area).isEmpty() && form.findElement(area).isDisplayed());
-    return form.findElement(area);
-  }
 
-  /**
-   * Types into a form-js input until the text stays. form-js takes typed text into the form's data 300 ms later
-   * (debounced), and a re-render in between (another field's debounced change landing) resets the field to the
-   * data, so text typed right after another field can vanish: the text is typed again until it is there 500 ms
-   * (the wait's poll) after typing, by when its own change has landed.
-   */
-  private void fill(WebElement input, String text) {
-    wait.until(ExpectedConditions.elementToBeClickable(input));
-    wait.until(d -> {
-      if (text.equals(input.getDomProperty("value"))) {
-        return true;
-      }
-      input.clear();
-      input.sendKeys(text);
-      return false;
-    });
-  }
 
-  private void tick(WebElement checkbox) {
-    wait.until(ExpectedConditions.elementToBeClickable(checkbox)).click();
-    wait.until(ExpectedConditions.elementToBeSelected(checkbox));
-  }
 
-  private void scrollTo(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-  }
 
-  private void logIn(String user) {
-    HeadlessChromium.logIn(browser, wait, "http://localhost:" + PORT + "/camunda/app/tasklist/default/", user, PASSWORD);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account > a.dropdown-toggle")));
-  }
 
-  private void screenshot(String name) throws IOException {
-    Path target = Path.of("target", "tasklist-assistance-" + name + ".png");
-    Files.createDirectories(target.getParent());
-    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-        StandardCopyOption.REPLACE_EXISTING);
-  }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.jiaxing.yijianshi.FullStackTestSupport;
 import cn.jiaxing.yijianshi.HeadlessChromium;
+import cn.jiaxing.yijianshi.TasklistForms;
 import cn.jiaxing.yijianshi.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -44,6 +45,7 @@ class TasklistChildProtectionIT extends FullStackTestSupport {
   private HeadlessChromium chromium;
   private WebDriver browser;
   private WebDriverWait wait;
+  private TasklistForms forms;
 
   @BeforeEach
   void startBrowser() throws IOException {
@@ -51,6 +53,7 @@ class TasklistChildProtectionIT extends FullStackTestSupport {
     chromium = HeadlessChromium.start("zh-CN");
     browser = chromium.driver();
     wait = new WebDriverWait(browser, WAIT);
+    forms = new TasklistForms(browser, wait, "tasklist-childprotection");
   }
 
   @AfterEach
@@ -64,7 +67,7 @@ class TasklistChildProtectionIT extends FullStackTestSupport {
   void theFrontDeskRecordsAReportAndThePoliceAcceptIt() throws Exception {
     try {
       // the front desk: Start process → 未成年人保护五位一体 shows the report form, labels in Chinese
-      logIn("qiantai");
+      forms.logIn(PORT, "qiantai", PASSWORD);
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
       WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
@@ -72,7 +75,7 @@ class TasklistChildProtectionIT extends FullStackTestSupport {
               + "']"))).click();
       String child = TestPeople.man(9);
       String childName = "小明" + Long.toString(System.nanoTime() % 1_000_000, 36);
-      WebElement school = field(dialog, "reporterKind-0");
+      WebElement school = forms.field(dialog, "reporterKind-0");
       WebElement form = dialog.findElement(By.cssSelector(".fjs-form"));
       assertThat(form.getText()).contains("未成年人保护强制报告", "《未成年人保护法》第十一条", "报告人类别", "学校、幼儿园",
           "医疗机构", "村（居）儿童主任", "热线（12345、12355）", "其他个人", "报告单位和报告人", "联系电话",
@@ -81,17 +84,17 @@ class TasklistChildProtectionIT extends FullStackTestSupport {
           .doesNotContain("SCHOOL").doesNotContain("HOSPITAL").doesNotContain("CHILD_DIRECTOR")
           .doesNotContain("HOTLINE").doesNotContain("PUBLIC");
       assertThat(school.findElement(By.xpath("./parent::label")).getText().trim()).isEqualTo("学校、幼儿园");
-      tick(school);
-      fill(field(dialog, "reporterName"), REPORTER);
-      fill(field(dialog, "reporterPhone"), "0573-82000000");
-      fill(field(dialog, "reporterEmail"), uniqueEmail("browser-childprotection"));
-      tick(field(dialog, "anonymousToFamily"));
-      fill(textarea(dialog, "observed"), OBSERVED_TEXT);
-      fill(field(dialog, "childLocation"), "南湖区某小学");
-      fill(field(dialog, "childName"), childName);
-      fill(field(dialog, "childIdNumber"), child);
-      fill(field(dialog, "childAge"), "9");
-      screenshot("report-form");
+      forms.tick(school);
+      forms.fill(forms.field(dialog, "reporterName"), REPORTER);
+      forms.fill(forms.field(dialog, "reporterPhone"), "0573-82000000");
+      forms.fill(forms.field(dialog, "reporterEmail"), uniqueEmail("browser-childprotection"));
+      forms.tick(forms.field(dialog, "anonymousToFamily"));
+      forms.fill(forms.textarea(dialog, "observed"), OBSERVED_TEXT);
+      forms.fill(forms.field(dialog, "childLocation"), "南湖区某小学");
+      forms.fill(forms.field(dialog, "childName"), childName);
+      forms.fill(forms.field(dialog, "childIdNumber"), child);
+      forms.fill(forms.field(dialog, "childAge"), "9");
+      forms.screenshot("report-form");
       dialog.findElement(By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']")).click();
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.modal")));
       assertThat(browser.findElements(By.cssSelector(".page-notifications .alert-danger"))).isEmpty();
@@ -123,23 +126,23 @@ class TasklistChildProtectionIT extends FullStackTestSupport {
       assertThat(browser.findElements(By.cssSelector("[cam-tasklist-task] h2.task")))
           .noneMatch(h -> h.getText().contains(TASK_NAME));
       assertThat(browser.getPageSource()).doesNotContain(childName).doesNotContain(child).doesNotContain(OBSERVED_TEXT);
-      screenshot("frontdesk-cannot-see");
+      forms.screenshot("frontdesk-cannot-see");
       browser.manage().deleteAllCookies(); // the next clerk, on the same browser
 
       // the police clerk: the report as recorded, claimed, accepted with an immediate danger
-      logIn("minjing");
+      forms.logIn(PORT, "minjing", PASSWORD);
       browser.get("http://localhost:" + PORT + "/camunda/app/tasklist/default/#/?task=" + taskId);
       WebElement task = wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.cssSelector("[cam-tasklist-task] section.task-card")));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-task] h2.task"),
           TASK_NAME));
-      wait.until(d -> childName.equals(field(task, "childName").getDomProperty("value")));
-      assertThat(textarea(task, "observed").getDomProperty("value")).isEqualTo(OBSERVED_TEXT);
-      assertThat(field(task, "reporterName").getDomProperty("value")).isEqualTo(REPORTER);
-      assertThat(field(task, "reporterPhone").getDomProperty("value")).isEqualTo("0573-82000000");
-      assertThat(field(task, "childLocation").getDomProperty("value")).isEqualTo("南湖区某小学");
-      assertThat(field(task, "childIdNumber").getDomProperty("value")).isEqualTo(child);
-      assertThat(field(task, "anonymousToFamily").isSelected()).isTrue();
+      wait.until(d -> childName.equals(forms.field(task, "childName").getDomProperty("value")));
+      assertThat(forms.textarea(task, "observed").getDomProperty("value")).isEqualTo(OBSERVED_TEXT);
+      assertThat(forms.field(task, "reporterName").getDomProperty("value")).isEqualTo(REPORTER);
+      assertThat(forms.field(task, "reporterPhone").getDomProperty("value")).isEqualTo("0573-82000000");
+      assertThat(forms.field(task, "childLocation").getDomProperty("value")).isEqualTo("南湖区某小学");
+      assertThat(forms.field(task, "childIdNumber").getDomProperty("value")).isEqualTo(child);
+      assertThat(forms.field(task, "anonymousToFamily").isSelected()).isTrue();
       // offered to the group gawc: the form is read-only until the clerk claims the task
       assertThat(task.findElements(By.cssSelector(".disabled-form"))).isNotEmpty();
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task] button.claim"))).click();
@@ -147,18 +150,18 @@ class TasklistChildProtectionIT extends FullStackTestSupport {
       wait.until(d -> d.findElements(By.cssSelector("[cam-tasklist-task] .disabled-form")).isEmpty());
       assertThat(get("minjing", "/engine-rest/task/{id}", taskId).getBody().get("assignee").asText()).isEqualTo("minjing");
       WebElement acceptance = browser.findElement(By.cssSelector("[cam-tasklist-task] .fjs-form"));
-      field(acceptance, "policeCaseNumber");
+      forms.field(acceptance, "policeCaseNumber");
       assertThat(acceptance.getText()).contains("受案登记并研判危险（1小时内）", "报告人类别", "学校、幼儿园", "报告单位和报告人",
           "报告人联系电话", "报告人要求对儿童家庭保密", "发现的情况", "儿童所在地点", "儿童姓名", "儿童身份证号码",
           "年龄（周岁）", "受案登记号", "紧迫危险研判", "存在紧迫危险，立即出警处置", "无紧迫危险，转评估帮扶", "受案情况")
           .doesNotContain("SCHOOL").doesNotContain("DANGER");
-      fill(field(acceptance, "policeCaseNumber"), "A3304020000001");
-      WebElement danger = field(acceptance, "dangerAssessment-0");
+      forms.fill(forms.field(acceptance, "policeCaseNumber"), "A3304020000001");
+      WebElement danger = forms.field(acceptance, "dangerAssessment-0");
       assertThat(danger.findElement(By.xpath("./parent::label")).getText().trim()).isEqualTo("存在紧迫危险，立即出警处置");
-      tick(danger);
-      fill(textarea(acceptance, "acceptanceNote"), "已受案，学校报告学生遭父亲殴打，立即出警");
-      scrollTo(browser.findElement(By.cssSelector("[cam-tasklist-task] h2.task")));
-      screenshot("police-form"); // the whole form fits the task pane
+      forms.tick(danger);
+      forms.fill(forms.textarea(acceptance, "acceptanceNote"), "已受案，学校报告学生遭父亲殴打，立即出警");
+      forms.scrollTo(browser.findElement(By.cssSelector("[cam-tasklist-task] h2.task")));
+      forms.screenshot("police-form"); // the whole form fits the task pane
       wait.until(ExpectedConditions.elementToBeClickable(
           By.cssSelector("[cam-tasklist-task] .form-actions button[ng-click='complete()']"))).click();
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] section.task-card")));
@@ -171,7 +174,7 @@ class TasklistChildProtectionIT extends FullStackTestSupport {
       assertThat(variable(processInstanceId, DANGER).asText()).isEqualTo("DANGER");
       assertThat(variable(processInstanceId, ACCEPTANCE_NOTE).asText()).isEqualTo("已受案，学校报告学生遭父亲殴打，立即出警");
     } catch (Throwable t) {
-      screenshot("failure");
+      forms.screenshot("failure");
       throw t;
     }
   }
@@ -195,56 +198,10 @@ class TasklistChildProtectionIT extends FullStackTestSupport {
         .get("value");
   }
 
-  /** A form-js input: its id is {@code fjs-form-<random>-<component id>}, the ids being {@code Field_<key>}. */
-  private WebElement field(WebElement form, String key) {
-    By input = By.cssSelector("input[id$='-Field_" + key + "']");
-    wait.until(d -> !form.findElements(input).isEmpty() && form.findElement(input).isDisplayed());
-    return form.findElement(input);
-  }
 
-  /** A form-js text area, found as {@link #field} finds inputs. */
-  private WebElement textarea(WebElement form, String key) {
-    By area = By.cssSelector("textarea[id$='-Field_" + key + "']");
-    wait.until(d -> !form.findElements(area).isEmpty() && form.findElement(area).isDisplayed());
-    return form.findElement(area);
-  }
 
-  /**
-   * Types into a form-js input until the text stays. form-js takes typed text into the form's data 300 ms later
-   * (debounced), and a re-render in between (another field's debounced change landing) resets the field to the
-   * data, so text typed right after another field can vanish: the text is typed again until it is there 500 ms
-   * (the wait's poll) after typing, by when its own change has landed.
-   */
-  private void fill(WebElement input, String text) {
-    wait.until(ExpectedConditions.elementToBeClickable(input));
-    wait.until(d -> {
-      if (text.equals(input.getDomProperty("value"))) {
-        return true;
-      }
-      input.clear();
-      input.sendKeys(text);
-      return false;
-    });
-  }
 
-  private void tick(WebElement checkbox) {
-    wait.until(ExpectedConditions.elementToBeClickable(checkbox)).click();
-    wait.until(ExpectedConditions.elementToBeSelected(checkbox));
-  }
 
-  private void scrollTo(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-  }
 
-  private void logIn(String user) {
-    HeadlessChromium.logIn(browser, wait, "http://localhost:" + PORT + "/camunda/app/tasklist/default/", user, PASSWORD);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account > a.dropdown-toggle")));
-  }
 
-  private void screenshot(String name) throws IOException {
-    Path target = Path.of("target", "tasklist-childprotection-" + name + ".png");
-    Files.createDirectories(target.getParent());
-    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-        StandardCopyOption.REPLACE_EXISTING);
-  }
 }

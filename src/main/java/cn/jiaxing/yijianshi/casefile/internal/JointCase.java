@@ -49,6 +49,9 @@ public class JointCase {
   @Convert(converter = SealedColumn.ApplicantName.class)
   private String applicantName;
 
+  @Column(name = "query_factor", length = 64)
+  private String queryFactor;
+
   @Column(name = "applicant_id_masked", length = 32)
   private String applicantIdMasked;
 
@@ -94,6 +97,15 @@ public class JointCase {
 
   public void assignCaseNumber(String caseNumber) {
     this.caseNumber = caseNumber;
+  }
+
+  /** The keyed hash the applicant's progress query must match (see CaseFiles.queryFactor). */
+  public void assignQueryFactor(String queryFactor) {
+    this.queryFactor = queryFactor;
+  }
+
+  public String getQueryFactor() {
+    return queryFactor;
   }
 
   public void close(CaseStatus outcome, String reason, Instant at) {
