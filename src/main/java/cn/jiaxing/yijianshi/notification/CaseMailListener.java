@@ -24,10 +24,13 @@ class CaseMailListener {
 
   private final Notifications notifications;
   private final ZoneId zone;
+  private final String publicUrl;
 
-  CaseMailListener(Notifications notifications, @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone) {
+  CaseMailListener(Notifications notifications, @Value("${yijianshi.zone:Asia/Shanghai}") ZoneId zone,
+      @Value("${yijianshi.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
     this.notifications = notifications;
     this.zone = zone;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
   @EventListener
@@ -43,11 +46,13 @@ class CaseMailListener {
         受理时间：%s
         承诺办结时间：%s
 
-        相关部门将按顺序联办，办理结果将另行通知。请凭办件编号到任一综合窗口查询办理进度。
+        相关部门将按顺序联办，办理结果将另行通知。请凭办件编号到任一综合窗口查询办理进度%s。
 
         嘉兴市一件事联办平台
         """.formatted(e.applicantName(), e.type().displayName(), e.caseNumber(), WHEN.format(e.openedAt().atZone(zone)),
-        e.dueAt() == null ? "—" : WHEN.format(e.dueAt().atZone(zone)));
+        e.dueAt() == null ? "—" : WHEN.format(e.dueAt().atZone(zone)),
+        e.type().confidential() ? "" : "，或在网上凭办件编号和申请人身份证号码后六位自助查询：" + publicUrl
+            + "/chaxun/index.html?n=" + e.caseNumber());
     notifications.send(e.caseNumber(), "RECEIPT", List.of(e.applicantEmail()),
         "【受理回执】" + e.type().displayName() + " 办件编号 " + e.caseNumber(), body);
   }
