@@ -35,6 +35,8 @@ class ApplicantProgressIT extends FullStackTestSupport {
     assertThat(p.path("statusName").asText()).isEqualTo("办理中");
     assertThat(p.path("promisedOn").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
     assertThat(p.path("steps").toString()).contains("核对家庭经济状况（一键核对）", "已办结", "入户调查和民主评议", "办理中");
+    // the seven sources of the check are one step to the applicant
+    assertThat(p.path("steps").findValuesAsText("name")).filteredOn("核对家庭经济状况（一键核对）"::equals).hasSize(1);
     // nothing else: no applicant, no clerk, no department data, no ID number
     assertThat(p.toString()).doesNotContain(applicant, "王秀英", "xiangzhen", "乡镇", "applicant", "department");
 

@@ -91,12 +91,25 @@ class ApplicantProgressController {
     failuresByCase.remove(number);
     CaseSummary c = found.get();
     var full = progress.progress(c);
-    List<PublicStep> steps = full.steps().stream().map(s -> new PublicStep(s.name(), STATE_NAMES.containsKey(s.state())
-            ? (s.state().equals("COMPLETED") || s.state().equals("CANCELED") ? s.state() : "ACTIVE") : "ACTIVE",
-            STATE_NAMES.getOrDefault(s.state(), "办理中"), day(s.startedAt()), day(s.endedAt())))
-        .toList();
+    // one line per step: the elements of a multi-instance step (e.g. one per source of 一键核对) are one step to the applicant
+    Map<String, PublicStep> byName = new java.util.LinkedHashMap<>();
+    for (var s : full.steps()) {
+      String state = "COMPLETED".equals(s.state()) || "CANCELED".equals(s.state()) ? s.state() : "ACTIVE";
+      PublicStep step = new PublicStep(s.name(), state, STATE_NAMES.getOrDefault(s.state(), "办理中"), day(s.startedAt()),
+          day(s.endedAt()));
+      byName.merge(s.name() + "|" + (state.equals("ACTIVE") ? "" : "done"), step, ApplicantProgressController::together);
+    }
+    List<PublicStep> steps = List.copyOf(byName.values());
     return ResponseEntity.ok(new PublicProgress(c.caseNumber(), c.type().displayName(), c.status().displayName(),
         day(c.openedAt()), day(c.dueAt()), day(c.closedAt()), steps));
+  }
+
+  /** Two occurrences of a step as one: from the first start to the last end. */
+  private static PublicStep together(PublicStep a, PublicStep b) {
+    LocalDate start = a.startedOn() == null || b.startedOn() != null && b.startedOn().isBefore(a.startedOn()) ? b.startedOn()
+        : a.startedOn();
+    LocalDate end = a.endedOn() == null || b.endedOn() != null && b.endedOn().isAfter(a.endedOn()) ? b.endedOn() : a.endedOn();
+    return new PublicStep(a.name(), a.state(), a.stateName(), start, end);
   }
 
   private LocalDate day(Instant instant) {

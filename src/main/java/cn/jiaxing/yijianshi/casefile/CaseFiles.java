@@ -155,6 +155,24 @@ public class CaseFiles {
     return cases.findByCaseNumber(caseNumber).map(this::summary);
   }
 
+  /**
+   * The front desk's search by applicant: the name (as given at intake) and the last four characters of the ID
+   * number; at most 50 cases, newest first. Confidential cases are not searched (their applicant is a reporter).
+   */
+  @Transactional(readOnly = true)
+  public List<CaseSummary> search(String applicantName, String idLastFour) {
+    String name = applicantName.strip();
+    return cases.findTop500ByApplicantIdMaskedEndingWithOrderByOpenedAtDesc(idLastFour.strip().toUpperCase(java.util.Locale.ROOT))
+        .stream().filter(c -> name.equals(c.getApplicantName())).map(this::summary)
+        .filter(c -> !c.type().confidential()).limit(50).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public List<CaseSummary> findAll(java.util.Collection<String> caseNumbers) {
+    return caseNumbers.isEmpty() ? List.of() : cases.findByCaseNumberInOrderByOpenedAtDesc(caseNumbers).stream()
+        .map(this::summary).toList();
+  }
+
   @Transactional(readOnly = true)
   public List<CaseSummary> findByStatus(CaseStatus status) {
     return cases.findByStatusOrderByOpenedAt(status).stream().map(this::summary).toList();

@@ -7,4 +7,9 @@ import java.util.Optional;
 public interface CasePromise {
 
   Optional<Instant> caseDueFromNow(String processKey);
+
+  /** The promise in words for a receipt, e.g. "23个工作日"; empty when the process has none. */
+  default Optional<String> caseLimitInWords(String processKey) {
+    return Optional.empty();
+  }
 }

@@ -68,4 +68,13 @@ public class SlaPolicies implements CasePromise {
   public Optional<Instant> caseDueFromNow(String processKey) {
     return policy(processKey, SlaProperties.CASE).map(p -> calculator.dueAt(clock.instant(), p.limit()));
   }
+
+  @Override
+  public Optional<String> caseLimitInWords(String processKey) {
+    return policy(processKey, SlaProperties.CASE).map(p -> p.limit().amount() + switch (p.limit().unit()) {
+      case WORKING_DAYS -> "个工作日";
+      case CALENDAR_DAYS -> "个自然日";
+      case HOURS -> "小时";
+    });
+  }
 }

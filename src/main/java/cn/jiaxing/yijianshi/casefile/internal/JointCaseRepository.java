@@ -12,4 +12,9 @@ public interface JointCaseRepository extends JpaRepository<JointCase, Long> {
   Optional<JointCase> findByOpenDuplicateKey(String openDuplicateKey);
 
   List<JointCase> findByStatusOrderByOpenedAt(CaseStatus status);
+
+  /** Cases whose applicant's ID number ends with these digits (the masked number keeps its last four), newest first. */
+  List<JointCase> findTop500ByApplicantIdMaskedEndingWithOrderByOpenedAtDesc(String lastDigits);
+
+  List<JointCase> findByCaseNumberInOrderByOpenedAtDesc(java.util.Collection<String> caseNumbers);
 }

@@ -16,6 +16,8 @@
  */
 
 export default {
+  // the platform's plugins: the 综合窗口 link (受理回执与办件查询) in the header
+  customScripts: ['scripts/desk/desk-plugin.js'],
   // the platform's name in the header (the rest of the UI follows the browser's language)
   app: {
     name: '任务列表',
