@@ -24,10 +24,72 @@ class SlaController {
 
   private final SlaDashboard dashboard;
   private final SlaExtensions extensions;
+  private final SlaReport report;
+  private final java.time.Clock clock;
+  private final java.time.ZoneId zone;
 
-  SlaController(SlaDashboard dashboard, SlaExtensions extensions) {
+  SlaController(SlaDashboard dashboard, SlaExtensions extensions, SlaReport report, java.time.Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${yijianshi.zone:Asia/Shanghai}") String zone) {
     this.dashboard = dashboard;
     this.extensions = extensions;
+    this.report = report;
+    this.clock = clock;
+    this.zone = java.time.ZoneId.of(zone);
+  }
+
+  /** The period asked for: from the first of this month to today by default; at most a year; from not after to. */
+  private Object period(String from, String to) {
+    java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+    java.time.LocalDate start;
+    java.time.LocalDate end;
+    try {
+      start = from == null || from.isBlank() ? today.withDayOfMonth(1) : java.time.LocalDate.parse(from.strip());
+      end = to == null || to.isBlank() ? today : java.time.LocalDate.parse(to.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      return "统计期间的日期格式不正确，应为 年-月-日（如 2026-11-01）";
+    }
+    if (start.isAfter(end)) {
+      return "统计期间的开始日期不能晚于结束日期";
+    }
+    if (start.plusYears(1).isBefore(end)) {
+      return "统计期间最长一年";
+    }
+    return new java.time.LocalDate[] {start, end};
+  }
+
+  /** The 督办 report of time limits met and missed over a period, per process, department and step. */
+  @io.swagger.v3.oas.annotations.Operation(summary = "时限统计报表",
+      description = "统计期间（from、to，年-月-日，含两端，默认本月1日至今天）内办结的各环节按时、超期数，期末仍超期未办结数，平均与90%用时（小时，补正中止时间不计）。")
+  @GetMapping("/report")
+  org.springframework.http.ResponseEntity<?> report(@org.springframework.web.bind.annotation.RequestParam(required = false) String from,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String to) {
+    Object period = period(from, to);
+    if (period instanceof String problem) {
+      return org.springframework.http.ResponseEntity.badRequest().body(java.util.Map.of("error", "BAD_PERIOD", "message", problem));
+    }
+    java.time.LocalDate[] p = (java.time.LocalDate[]) period;
+    return org.springframework.http.ResponseEntity.ok(report.report(p[0], p[1]));
+  }
+
+  /** The same report as a spreadsheet (.xlsx). */
+  @io.swagger.v3.oas.annotations.Operation(summary = "导出时限统计报表（Excel）", description = "与 /api/sla/report 相同的统计，xlsx 文件。")
+  @GetMapping("/report.xlsx")
+  org.springframework.http.ResponseEntity<?> reportWorkbook(@org.springframework.web.bind.annotation.RequestParam(required = false) String from,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String to) throws java.io.IOException {
+    Object period = period(from, to);
+    if (period instanceof String problem) {
+      return org.springframework.http.ResponseEntity.badRequest().body(java.util.Map.of("error", "BAD_PERIOD", "message", problem));
+    }
+    java.time.LocalDate[] p = (java.time.LocalDate[]) period;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    SlaReportWorkbook.write(report.report(p[0], p[1]), out);
+    String file = "时限统计_" + p[0] + "_" + p[1] + ".xlsx";
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+            .attachment().filename(file, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .body(out.toByteArray());
   }
 
   record ExtensionRequest(String reason) {
