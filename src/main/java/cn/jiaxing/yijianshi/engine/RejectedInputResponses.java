@@ -89,15 +89,22 @@ class RejectedInputResponses {
     }
 
     /**
-     * Camunda's optimistic locking failure: typed OptimisticLockingException by /complete, but wrapped in a
-     * RestException ("Cannot submit task form …: ENGINE-03005 …") by /submit-form, which Tasklist uses.
+     * What the database and the engine say when two transactions on the same case collided and one was
+     * rolled back whole: Camunda's optimistic locking failure (typed OptimisticLockingException by
+     * /complete, wrapped in a RestException "Cannot submit task form …: ENGINE-03005 …" by /submit-form,
+     * which Tasklist uses), and MySQL/MariaDB's deadlock victim and lock wait timeout, which Camunda passes
+     * on as a ProcessEngineException with the driver's message (three clerks completing parallel
+     * branches of one case at once on MariaDB).
      */
+    static final java.util.List<String> COLLISIONS = java.util.List.of("OptimisticLockingException", "ENGINE-03005",
+        "Deadlock found when trying to get lock", "Lock wait timeout exceeded", "try restarting transaction");
+
     private static boolean conflict(ContentCachingResponseWrapper response) {
       if (response.getStatus() < 500) {
         return false;
       }
       String body = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
-      return body.contains("OptimisticLockingException") || body.contains("ENGINE-03005");
+      return COLLISIONS.stream().anyMatch(body::contains);
     }
 
     private void answer(ContentCachingResponseWrapper response, int status, String type, String message)

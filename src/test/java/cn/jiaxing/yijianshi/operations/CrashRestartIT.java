@@ -67,10 +67,14 @@ class CrashRestartIT {
     assumeTrue(onMysql(), "kill -9 of the packaged app against MariaDB: the -Pmysql run");
     mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
+    // the kill cuts GreenMail's SMTP session: its handler thread dies with "Unexpected error handling
+    // connection", which Awaitility would otherwise take for a failure of whatever it is waiting for
+    org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
   }
 
   @AfterEach
   void stop() throws Exception {
+    org.awaitility.Awaitility.reset();
     if (app != null) {
       app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
