@@ -126,7 +126,7 @@ public class SlaReport {
     Double p90 = sorted.isEmpty() ? null : round(sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1));
     boolean isCase = SlaRecords.CASE_STEP.equals(g.stepId);
     return new Row(g.processKey, processName(g.processKey), g.department,
-        isCase ? "（整体承诺）" : names.of(g.department), g.stepId, isCase ? "整体承诺时限" : g.stepName, completed, g.met,
+        isCase ? "（整体承诺）" : names.of(g.department), g.stepId, isCase ? "整体承诺时限" : g.stepName != null ? g.stepName : g.stepId, completed, g.met,
         g.missed, g.openOverdue, completed == 0 ? null : round((double) g.met / completed), average, p90);
   }
 

@@ -38,9 +38,14 @@ class SlaReportTests extends ProcessTestSupport {
   /** A step record: started, due, completed (null: open), paused for a while, canceled or not. */
   private void record(String stepId, String department, Instant started, Instant due, Instant completed, long pausedMs,
       boolean canceled) {
+    record(stepId, "核对" + stepId, department, started, due, completed, pausedMs, canceled);
+  }
+
+  private void record(String stepId, String stepName, String department, Instant started, Instant due, Instant completed,
+      long pausedMs, boolean canceled) {
     jdbc.sql("insert into sla_record (process_instance_id, case_number, process_key, step_id, step_name, department,"
             + " policy, started_at, warn_at, due_at, completed_at, canceled, paused_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(java.util.UUID.randomUUID().toString(), "JXTS" + System.nanoTime() % 100000, PROCESS, stepId, "核对" + stepId,
+        .params(java.util.UUID.randomUUID().toString(), "JXTS" + System.nanoTime() % 100000, PROCESS, stepId, stepName,
             department, "5WD", Timestamp.from(started), Timestamp.from(started), Timestamp.from(due),
             completed == null ? null : Timestamp.from(completed), canceled, pausedMs)
         .update();
@@ -92,5 +97,16 @@ class SlaReportTests extends ProcessTestSupport {
       assertThat(rowA.getCell(7).getNumericCellValue()).isEqualTo(0.8);
       assertThat(rowA.getCell(9).getNumericCellValue()).isEqualTo(9.0);
     }
+  }
+
+  @Test
+  void aStepWithoutANameInTheModelIsReportedUnderItsId() {
+    Instant start = at("2026-05-04T09:00");
+    record("Event_Wait", null, "fy", start, at("2026-05-06T09:00"), start.plus(Duration.ofHours(2)), 0, false);
+    SlaReport.Report r = report.report(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31));
+    var row = r.rows().stream().filter(x -> x.processKey().equals(PROCESS) && x.stepId().equals("Event_Wait")).findFirst()
+        .orElseThrow();
+    assertThat(row.stepName()).isEqualTo("Event_Wait");
+    assertThat(row.met()).isEqualTo(1);
   }
 }
