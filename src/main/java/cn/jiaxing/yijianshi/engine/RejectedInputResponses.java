@@ -94,17 +94,22 @@ class RejectedInputResponses {
      * /complete, wrapped in a RestException "Cannot submit task form …: ENGINE-03005 …" by /submit-form,
      * which Tasklist uses), and MySQL/MariaDB's deadlock victim and lock wait timeout, which Camunda passes
      * on as a ProcessEngineException with the driver's message (three clerks completing parallel
-     * branches of one case at once on MariaDB).
+     * branches of one case at once on MariaDB). A deadlock found while the engine flushes reaches the body only
+     * as "An exception occurred in the persistence layer", with Camunda's built-in error code: 10000 (deadlock),
+     * next to 1 (optimistic locking).
      */
     static final java.util.List<String> COLLISIONS = java.util.List.of("OptimisticLockingException", "ENGINE-03005",
         "Deadlock found when trying to get lock", "Lock wait timeout exceeded", "try restarting transaction");
+
+    /** Camunda's {@code BuiltinExceptionCode}s OPTIMISTIC_LOCKING (1) and DEADLOCK (10000) in an error body. */
+    static final java.util.regex.Pattern COLLISION_CODE = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*(1|10000)\\s*[,}]");
 
     private static boolean conflict(ContentCachingResponseWrapper response) {
       if (response.getStatus() < 500) {
         return false;
       }
       String body = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
-      return COLLISIONS.stream().anyMatch(body::contains);
+      return COLLISIONS.stream().anyMatch(body::contains) || COLLISION_CODE.matcher(body).find();
     }
 
     private void answer(ContentCachingResponseWrapper response, int status, String type, String message)
