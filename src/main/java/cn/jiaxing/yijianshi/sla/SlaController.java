@@ -162,4 +162,18 @@ class SlaController {
   SlaDashboard.Timeline timeline(@PathVariable String processInstanceId) {
     return dashboard.timeline(processInstanceId);
   }
+
+  /** A case's SLA timeline by its case number, finished cases included. */
+  @Operation(summary = "按办件编号查询时限轨迹", description = "含已办结的办件；找不到时返回 404 及中文说明。")
+  @GetMapping("/cases/{caseNumber}")
+  ResponseEntity<?> caseTimeline(@PathVariable String caseNumber) {
+    String number = caseNumber.strip();
+    if (!number.matches("[A-Z0-9]{4,40}")) {
+      return ResponseEntity.badRequest().body(Map.of("error", "BAD_CASE_NUMBER",
+          "message", "办件编号格式不正确，应为 JX 开头的字母和数字（如 JXJH20261202000001）"));
+    }
+    return dashboard.timelineOfCase(number).<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(() -> ResponseEntity.status(404).body(Map.of("error", "CASE_NOT_FOUND",
+            "message", "未找到办件编号为 " + number + " 的办件，请核对编号")));
+  }
 }

@@ -97,6 +97,16 @@ public class SlaDashboard {
     return new Timeline(processInstanceId, root, now, entries, records.eventsForInstance(root));
   }
 
+  /**
+   * The SLA timeline of a case by its number, finished or not (Cockpit CE opens no finished instance; the 督办 view
+   * finds it here): the timeline of the case's root instance, or empty for an unknown number.
+   */
+  public java.util.Optional<Timeline> timelineOfCase(String caseNumber) {
+    return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).rootProcessInstances()
+        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst()
+        .map(instance -> timeline(instance.getId()));
+  }
+
   private String processName(String processKey) {
     return types.byProcessKey(processKey).map(CaseType::displayName).orElse(processKey);
   }

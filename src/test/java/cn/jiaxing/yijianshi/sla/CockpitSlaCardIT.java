@@ -8,6 +8,7 @@ import cn.jiaxing.yijianshi.HeadlessChromium;
 import cn.jiaxing.yijianshi.TestApplications;
 import cn.jiaxing.yijianshi.TestPeople;
 import cn.jiaxing.yijianshi.marriagebirth.BirthVariables;
+import cn.jiaxing.yijianshi.marriagebirth.MarriageVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -131,6 +132,91 @@ class CockpitSlaCardIT extends FullStackTestSupport {
     assertThat(browser.findElements(By.cssSelector("#sla-definition .alert-danger"))).isEmpty();
     assertThat(list.findElements(By.id("sla-steps-table")).isEmpty() ? list.getText() : "table")
         .isIn("table", "暂无即将超期或已超期的环节。");
+  }
+
+  /**
+   * The 督办 view on the dashboard: a finished case (which Cockpit CE will not open) found by its number with its
+   * 时限轨迹; the report over the period as the API counts it, with its chart; the spreadsheet the button downloads
+   * holds the same figures.
+   */
+  @Test
+  void aSupervisorFindsAFinishedCasesTimelineAndTakesTheReportOut() throws Exception {
+    var started = submitStartForm(MarriageVariables.PROCESS_KEY, new java.util.HashMap<>(java.util.Map.of(
+        MarriageVariables.GROOM_NAME, "沈建国", MarriageVariables.GROOM_ID_NUMBER, TestPeople.man(34),
+        MarriageVariables.BRIDE_NAME, "陆晓燕", MarriageVariables.BRIDE_ID_NUMBER, TestPeople.woman(32),
+        MarriageVariables.DECLARATION_SIGNED, true, MarriageVariables.BOTH_PRESENT, true)));
+    String caseNumber = started.getBody().get("businessKey").asText();
+    String task = awaitTask("minzheng", caseNumber, "Task_ConfirmMarriageRegistration");
+    assertThat(submitTask("minzheng", task, java.util.Map.of(MarriageVariables.PARTIES_PRESENT, true,
+        MarriageVariables.VOLUNTARY, true, MarriageVariables.NO_PROHIBITED_KINSHIP, true,
+        MarriageVariables.MARRIAGE_APPROVED, true)).getStatusCode().value()).isEqualTo(204);
+    awaitCaseStatus(caseNumber, "COMPLETED");
+
+    logIn("dubang");
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sla-case-number")));
+    number.sendKeys("JXJH2026");
+    browser.findElement(By.id("sla-case-search")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sla-case-result"), "请输入完整的办件编号"));
+    number.clear();
+    number.sendKeys(caseNumber);
+    browser.findElement(By.id("sla-case-search")).click();
+    WebElement records = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sla-case-result #sla-records-table")));
+    JsonNode timeline = get("dubang", "/api/sla/cases/{n}", caseNumber).getBody();
+    assertThat(records.findElements(By.cssSelector("tbody tr"))).hasSize(timeline.get("records").size());
+    assertThat(records.findElement(By.cssSelector("tr[data-step='Task_ConfirmMarriageRegistration']")).getDomAttribute("data-state"))
+        .isEqualTo("MET");
+    assertThat(browser.findElement(By.id("sla-case-status")).getText()).isEqualTo("已办结");
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+        browser.findElement(By.id("sla-supervision")));
+    screenshot("cockpit-case-timeline.png");
+
+    // the report for the period in the form, as the API counts it (other tests' cases may move on: then again)
+    String from = browser.findElement(By.id("sla-report-from")).getDomProperty("value");
+    String to = browser.findElement(By.id("sla-report-to")).getDomProperty("value");
+    await().atMost(WAIT).untilAsserted(() -> {
+      browser.findElement(By.id("sla-report-show")).click();
+      WebElement report = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sla-report-result #sla-report-table")));
+      JsonNode api = get("dubang", "/api/sla/report?from={f}&to={t}", from, to).getBody();
+      JsonNode row = StreamSupport.stream(api.get("rows").spliterator(), false)
+          .filter(r -> r.get("processKey").asText().equals(MarriageVariables.PROCESS_KEY)
+              && r.get("stepId").asText().equals("Task_ConfirmMarriageRegistration")).findFirst().orElseThrow();
+      assertThat(row.get("completed").asInt()).isPositive();
+      assertThat(report.findElements(By.cssSelector("tbody tr"))).hasSize(api.get("rows").size());
+      WebElement shown = report.findElement(By.cssSelector("tr[data-process='" + MarriageVariables.PROCESS_KEY
+          + "'][data-step='Task_ConfirmMarriageRegistration']"));
+      assertThat(shown.findElement(By.className("sla-completed-count")).getText()).isEqualTo(row.get("completed").asText());
+      assertThat(browser.findElements(By.cssSelector("#sla-report-chart rect[data-met]"))).isNotEmpty();
+    });
+    assertThat(browser.findElements(By.cssSelector("#sla-supervision .alert-danger"))).isEmpty();
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+        browser.findElement(By.id("sla-report-form")));
+    screenshot("cockpit-sla-report.png");
+
+    // the button's spreadsheet, fetched with the supervisor's session as the browser would download it
+    String href = browser.findElement(By.id("sla-report-download")).getDomProperty("href");
+    Object base64 = ((JavascriptExecutor) browser).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))
+          .then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })
+          .catch(e => done('failed ' + e));
+        """, href);
+    byte[] xlsx = java.util.Base64.getDecoder().decode(String.valueOf(base64));
+    JsonNode api = get("dubang", "/api/sla/report?from={f}&to={t}", from, to).getBody();
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      var sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("时限统计：" + from + " 至 " + to);
+      JsonNode row = StreamSupport.stream(api.get("rows").spliterator(), false)
+          .filter(r -> r.get("processKey").asText().equals(MarriageVariables.PROCESS_KEY)
+              && r.get("stepId").asText().equals("Task_ConfirmMarriageRegistration")).findFirst().orElseThrow();
+      var cells = java.util.stream.IntStream.rangeClosed(2, sheet.getLastRowNum()).mapToObj(sheet::getRow)
+          .filter(r -> r.getCell(0).getStringCellValue().equals(row.get("processName").asText())
+              && r.getCell(2).getStringCellValue().equals(row.get("stepName").asText())
+              && r.getCell(1).getStringCellValue().equals(row.get("departmentName").asText()))
+          .findFirst().orElseThrow();
+      assertThat((int) cells.getCell(3).getNumericCellValue()).isEqualTo(row.get("completed").asInt());
+      assertThat((int) cells.getCell(5).getNumericCellValue()).isEqualTo(row.get("missed").asInt());
+    }
   }
 
   /**

@@ -39,4 +39,16 @@ class SlaReportIT extends FullStackTestSupport {
     // the front desk and the clerks do not get it
     assertThat(get("qiantai", "/api/sla/report").getStatusCode().value()).isEqualTo(403);
   }
+
+  @Test
+  void aCasesTimelineIsFoundByItsNumberOnlyBySupervisors() {
+    var unknown = get("dubang", "/api/sla/cases/{n}", "JXJH20000101000001");
+    assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+    assertThat(unknown.getBody().path("message").asText()).isEqualTo("未找到办件编号为 JXJH20000101000001 的办件，请核对编号");
+    var malformed = get("dubang", "/api/sla/cases/{n}", "x' or 1=1");
+    assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+    assertThat(malformed.getBody().path("message").asText()).startsWith("办件编号格式不正确");
+    assertThat(get("qiantai", "/api/sla/cases/{n}", "JXJH20000101000001").getStatusCode().value()).isEqualTo(403);
+    assertThat(get("minzheng", "/api/sla/cases/{n}", "JXJH20000101000001").getStatusCode().value()).isEqualTo(403);
+  }
 }

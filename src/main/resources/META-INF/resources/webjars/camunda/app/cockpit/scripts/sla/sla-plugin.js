@@ -4,9 +4,12 @@
  * Loaded through customScripts in app/cockpit/scripts/config.js:
  *   customScripts: ['scripts/sla/sla-plugin.js']
  *
- * Three plugins, all reading the application's SLA API (/api/sla/..., admitted groups supervisor
+ * Four plugins, all reading the application's SLA API (/api/sla/..., admitted groups supervisor
  * and camunda-admin) with the Cockpit session cookie:
  *   - cockpit.dashboard                      sla-dashboard       时限督办 (SLA)
+ *   - cockpit.dashboard                      sla-supervision     督办查询与统计: a case's 时限轨迹 by its number
+ *                                                                (finished ones too), the report over a period
+ *                                                                as a table, a chart and an .xlsx download
  *   - cockpit.processDefinition.runtime.tab  sla-definition-tab  超期与即将超期
  *   - cockpit.processInstance.runtime.tab    sla-instance-tab    时限轨迹
  *
@@ -167,7 +170,10 @@ function ensureStyle() {
     '.sla-plugin ul.sla-events { list-style: none; padding: 0; }',
     '.sla-plugin ul.sla-events li { padding: 4px 0; border-bottom: 1px solid #eee; }',
     '.sla-plugin ul.sla-events .sla-event-time { color: #777; margin-right: 10px; }',
-    '.sla-plugin ul.sla-events .sla-event-kind { margin-right: 10px; }'
+    '.sla-plugin ul.sla-events .sla-event-kind { margin-right: 10px; }',
+    '.sla-plugin .sla-form { margin: 6px 0 10px; }',
+    '.sla-plugin .sla-case-summary { margin: 8px 0; }',
+    '.sla-plugin #sla-report-chart { display: block; margin: 10px 0; }'
   ].join('\n');
   document.head.appendChild(style);
 }
@@ -365,6 +371,43 @@ const definitionTabPlugin = {
 
 /* --------------------------------------------------- process instance tab */
 
+/** A case's SLA records and events (时限轨迹): the instance tab's and the case lookup's content. */
+function renderTimeline(body, timeline) {
+  clear(body);
+  const records = (timeline && timeline.records) || [];
+  const events = (timeline && timeline.events) || [];
+  if (!records.length) {
+    body.appendChild(message('info', '该办件暂无时限记录。'));
+  } else {
+    const { table: t, tbody } = table('sla-records-table',
+      ['环节', '部门', '时限', '状态', '开始', '到期', '办结', '中止分钟']);
+    records.forEach(r => {
+      tbody.appendChild(el('tr', { 'data-step': r.stepId, 'data-state': r.state },
+        el('td', { className: 'sla-step', title: r.stepId }, r.stepName || r.stepId),
+        el('td', { className: 'sla-department' }, r.departmentName || r.department || '—'),
+        el('td', { className: 'sla-policy', title: r.policy }, formatPolicy(r.policy)),
+        stateCell(r.state),
+        el('td', { className: 'sla-started' }, formatTime(r.startedAt)),
+        el('td', { className: 'sla-due' }, formatTime(r.dueAt)),
+        el('td', { className: 'sla-completed' }, formatTime(r.completedAt)),
+        el('td', { className: 'sla-num sla-paused-minutes' }, r.pausedMinutes || 0)));
+    });
+    body.appendChild(t);
+  }
+  body.appendChild(el('h4', null, '时限事件'));
+  if (!events.length) {
+    body.appendChild(el('div', { className: 'sla-meta', id: 'sla-events-empty' }, '暂无时限事件。'));
+    return;
+  }
+  body.appendChild(el('ul', { className: 'sla-events', id: 'sla-events' }, events.map(e =>
+    el('li', { 'data-kind': e.kind, 'data-step': e.stepId },
+      el('span', { className: 'sla-event-time' }, formatTime(e.createdAt)),
+      el('strong', {
+        className: 'sla-event-kind ' + (e.kind === 'OVERDUE' ? 'sla-danger' : e.kind === 'DUE_SOON' ? 'sla-warning' : '')
+      }, EVENT_LABELS[e.kind] || e.kind),
+      el('span', { className: 'sla-event-message' }, e.message || '')))));
+}
+
 const instanceTabPlugin = {
   id: 'sla-instance-tab',
   pluginPoint: 'cockpit.processInstance.runtime.tab',
@@ -375,41 +418,7 @@ const instanceTabPlugin = {
     clear(node);
     node.appendChild(el('div', { className: 'sla-plugin', id: 'sla-instance' }, body));
     slaApi(api, '/process-instances/' + encodeURIComponent(processInstanceId))
-      .then(timeline => {
-        clear(body);
-        const records = (timeline && timeline.records) || [];
-        const events = (timeline && timeline.events) || [];
-        if (!records.length) {
-          body.appendChild(message('info', '该办件暂无时限记录。'));
-        } else {
-          const { table: t, tbody } = table('sla-records-table',
-            ['环节', '部门', '时限', '状态', '开始', '到期', '办结', '中止分钟']);
-          records.forEach(r => {
-            tbody.appendChild(el('tr', { 'data-step': r.stepId, 'data-state': r.state },
-              el('td', { className: 'sla-step', title: r.stepId }, r.stepName || r.stepId),
-              el('td', { className: 'sla-department' }, r.departmentName || r.department || '—'),
-              el('td', { className: 'sla-policy', title: r.policy }, formatPolicy(r.policy)),
-              stateCell(r.state),
-              el('td', { className: 'sla-started' }, formatTime(r.startedAt)),
-              el('td', { className: 'sla-due' }, formatTime(r.dueAt)),
-              el('td', { className: 'sla-completed' }, formatTime(r.completedAt)),
-              el('td', { className: 'sla-num sla-paused-minutes' }, r.pausedMinutes || 0)));
-          });
-          body.appendChild(t);
-        }
-        body.appendChild(el('h4', null, '时限事件'));
-        if (!events.length) {
-          body.appendChild(el('div', { className: 'sla-meta', id: 'sla-events-empty' }, '暂无时限事件。'));
-          return;
-        }
-        body.appendChild(el('ul', { className: 'sla-events', id: 'sla-events' }, events.map(e =>
-          el('li', { 'data-kind': e.kind, 'data-step': e.stepId },
-            el('span', { className: 'sla-event-time' }, formatTime(e.createdAt)),
-            el('strong', {
-              className: 'sla-event-kind ' + (e.kind === 'OVERDUE' ? 'sla-danger' : e.kind === 'DUE_SOON' ? 'sla-warning' : '')
-            }, EVENT_LABELS[e.kind] || e.kind),
-            el('span', { className: 'sla-event-message' }, e.message || '')))));
-      })
+      .then(timeline => renderTimeline(body, timeline))
       .catch(error => showError(body, error));
   },
   properties: {
@@ -417,4 +426,176 @@ const instanceTabPlugin = {
   }
 };
 
-export default [dashboardPlugin, definitionTabPlugin, instanceTabPlugin];
+/* ------------------------------------------ 督办: case lookup and report */
+
+const CASE_NUMBER = /^JX[A-Z]{2}\d{14}$/;
+
+/** yyyy-MM-dd of a date in the browser's zone (the date inputs' format). */
+function isoDay(d) {
+  const pad = n => String(n).padStart(2, '0');
+  return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+}
+
+/** Our API's own 4xx answer: its Chinese message; anything else as getJson reports it. */
+async function apiAnswer(url) {
+  const response = await fetch(url, REQUEST).catch(() => null);
+  if (response && (response.status === 400 || response.status === 404)) {
+    const problem = await response.json().catch(() => ({}));
+    throw new SlaError(problem.message || '查询失败（HTTP ' + response.status + '）');
+  }
+  return getJson(url);
+}
+
+async function lookUpCase(api, caseNumber, result) {
+  clear(result);
+  if (!CASE_NUMBER.test(caseNumber)) {
+    result.appendChild(message('warning', '请输入完整的办件编号：JX、两位字母和14位数字，如 JXJH20261202000001。'));
+    return;
+  }
+  result.appendChild(el('div', { className: 'sla-meta' }, '正在查询…'));
+  if (!(await loggedIn(api))) {
+    throw new SlaError(NOT_LOGGED_IN);
+  }
+  const progress = await apiAnswer(appRoot() + '/api/cases/' + encodeURIComponent(caseNumber));
+  const timeline = await apiAnswer(appRoot() + '/api/sla/cases/' + encodeURIComponent(caseNumber));
+  const body = el('div', { className: 'sla-body' });
+  clear(result);
+  result.appendChild(el('div', { className: 'sla-case-summary', id: 'sla-case-summary' },
+    el('strong', null, progress.caseNumber), '　', progress.typeName || '', '　',
+    el('span', { className: progress.status === 'OPEN' ? '' : 'sla-muted', id: 'sla-case-status' }, progress.statusName || progress.status),
+    '　受理 ' + formatTime(progress.openedAt), progress.closedAt ? '　办结 ' + formatTime(progress.closedAt) : '',
+    '　承诺办结 ' + formatTime(progress.dueAt)));
+  result.appendChild(body);
+  renderTimeline(body, timeline);
+}
+
+/** The report's rows as horizontal bars: finished on time (green) and late (red), scaled to the largest count. */
+function reportChart(rows) {
+  const shown = rows.filter(r => r.completed > 0 || r.openOverdue > 0);
+  const max = Math.max(1, ...shown.map(r => r.completed + r.openOverdue));
+  const barHeight = 18;
+  const gap = 6;
+  const labelWidth = 330;
+  const width = 760;
+  const scale = (width - labelWidth - 120) / max;
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('id', 'sla-report-chart');
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(shown.length * (barHeight + gap) + 30));
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', '各环节按时与超期办结数');
+  const add = (tag, attrs, text) => {
+    const node = document.createElementNS(ns, tag);
+    Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, String(v)));
+    if (text !== undefined) {
+      node.appendChild(document.createTextNode(text));
+    }
+    svg.appendChild(node);
+    return node;
+  };
+  shown.forEach((r, i) => {
+    const y = i * (barHeight + gap);
+    const label = (r.departmentName || r.department || '') + ' · ' + (r.stepName || r.stepId);
+    add('text', { x: labelWidth - 8, y: y + 13, 'text-anchor': 'end', 'font-size': 12 },
+      label.length > 26 ? label.slice(0, 25) + '…' : label).appendChild(
+      document.createElementNS(ns, 'title')).appendChild(document.createTextNode((r.processName || '') + ' ' + label));
+    add('rect', { x: labelWidth, y, width: r.met * scale, height: barHeight, fill: '#5cb85c', 'data-met': r.met });
+    add('rect', { x: labelWidth + r.met * scale, y, width: r.missed * scale, height: barHeight, fill: '#d9534f',
+      'data-missed': r.missed });
+    add('rect', { x: labelWidth + (r.met + r.missed) * scale, y, width: r.openOverdue * scale, height: barHeight,
+      fill: '#f0ad4e', 'data-open-overdue': r.openOverdue });
+    add('text', { x: labelWidth + (r.completed + r.openOverdue) * scale + 6, y: y + 13, 'font-size': 12 },
+      r.metRate === null || r.metRate === undefined ? '超期未办结 ' + r.openOverdue : '按时率 ' + formatShare(r.metRate));
+  });
+  const legendY = shown.length * (barHeight + gap) + 14;
+  [['#5cb85c', '按时办结'], ['#d9534f', '超期办结'], ['#f0ad4e', '期末超期未办结']].forEach(([color, text], i) => {
+    add('rect', { x: labelWidth + i * 130, y: legendY - 10, width: 12, height: 12, fill: color });
+    add('text', { x: labelWidth + i * 130 + 16, y: legendY, 'font-size': 12 }, text);
+  });
+  return svg;
+}
+
+function renderReport(result, report) {
+  clear(result);
+  const rows = (report && report.rows) || [];
+  result.appendChild(el('div', { className: 'sla-meta' },
+    '统计期间：' + report.from + ' 至 ' + report.to + '（含两端），生成于 ' + formatTime(report.generatedAt)
+    + '。用时为开始至办结的小时数，补正中止时间不计；90%用时：九成环节在此时长内办结。'));
+  if (!rows.length) {
+    result.appendChild(message('info', '该期间内没有办结或超期的环节。'));
+    return;
+  }
+  result.appendChild(reportChart(rows));
+  const { table: t, tbody } = table('sla-report-table',
+    ['流程', '部门', '环节', '办结', '按时', '超期', '期末超期未办结', '按时率', '平均用时（小时）', '90%用时（小时）']);
+  const num = (value, cls) => el('td', { className: 'sla-num ' + (cls || '') }, value === null || value === undefined ? '—' : value);
+  rows.forEach(r => {
+    tbody.appendChild(el('tr', { 'data-process': r.processKey, 'data-department': r.department, 'data-step': r.stepId,
+      className: r.stepId === 'case' ? 'sla-case-row' : null },
+    el('td', { title: r.processKey }, r.processName || r.processKey),
+    el('td', { title: r.department }, r.departmentName || r.department || '—'),
+    el('td', { className: 'sla-step', title: r.stepId }, r.stepName || r.stepId),
+    num(r.completed, 'sla-completed-count'), num(r.met), num(r.missed, r.missed > 0 ? 'sla-danger' : ''),
+    num(r.openOverdue, r.openOverdue > 0 ? 'sla-warning' : ''), num(formatShare(r.metRate)),
+    num(r.averageHours), num(r.p90Hours)));
+  });
+  result.appendChild(t);
+}
+
+const supervisionPlugin = {
+  id: 'sla-supervision',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 15,
+  render: (node, { api } = {}) => {
+    ensureStyle();
+    clear(node);
+    // a case by its number, finished or not: Cockpit CE opens no finished instance, this shows its 时限轨迹
+    const caseInput = el('input', { type: 'text', id: 'sla-case-number', className: 'form-control', maxlength: 18,
+      placeholder: '办件编号，如 JXJH20261202000001', style: 'width: 280px' });
+    const caseResult = el('div', { id: 'sla-case-result' });
+    const caseForm = el('form', { className: 'form-inline sla-form', id: 'sla-case-form' }, caseInput, ' ',
+      el('button', { type: 'submit', className: 'btn btn-default', id: 'sla-case-search' }, '查看时限轨迹'));
+    caseForm.addEventListener('submit', event => {
+      event.preventDefault();
+      lookUpCase(api, caseInput.value.trim().toUpperCase(), caseResult).catch(error => showError(caseResult, error));
+    });
+    // the 督办 report over a period, as a table, a chart and a spreadsheet
+    const today = new Date();
+    const from = el('input', { type: 'date', id: 'sla-report-from', className: 'form-control' });
+    const to = el('input', { type: 'date', id: 'sla-report-to', className: 'form-control' });
+    from.value = isoDay(new Date(today.getFullYear(), today.getMonth(), 1));
+    to.value = isoDay(today);
+    const download = el('a', { id: 'sla-report-download', className: 'btn btn-default' }, '导出 Excel');
+    const reportResult = el('div', { id: 'sla-report-result' });
+    const period = () => '?from=' + encodeURIComponent(from.value) + '&to=' + encodeURIComponent(to.value);
+    const updateDownload = () => download.setAttribute('href', appRoot() + '/api/sla/report.xlsx' + period());
+    [from, to].forEach(input => input.addEventListener('change', updateDownload));
+    updateDownload();
+    const reportForm = el('form', { className: 'form-inline sla-form', id: 'sla-report-form' },
+      el('label', { for: 'sla-report-from' }, '统计期间 '), from, ' 至 ', to, ' ',
+      el('button', { type: 'submit', className: 'btn btn-primary', id: 'sla-report-show' }, '统计'), ' ', download);
+    const loadReport = () => {
+      clear(reportResult);
+      reportResult.appendChild(el('div', { className: 'sla-meta' }, '正在统计…'));
+      loggedIn(api).then(ok => {
+        if (!ok) {
+          throw new SlaError(NOT_LOGGED_IN);
+        }
+        return apiAnswer(appRoot() + '/api/sla/report' + period());
+      }).then(report => renderReport(reportResult, report)).catch(error => showError(reportResult, error));
+    };
+    reportForm.addEventListener('submit', event => {
+      event.preventDefault();
+      loadReport();
+    });
+    node.appendChild(el('div', { className: 'sla-plugin', id: 'sla-supervision' },
+      el('h3', null, '办件时限轨迹查询'), caseForm, caseResult,
+      el('h3', { style: 'margin-top: 20px' }, '时限统计（督办报表）'), reportForm, reportResult));
+  },
+  properties: {
+    label: '督办查询与统计'
+  }
+};
+
+export default [dashboardPlugin, supervisionPlugin, definitionTabPlugin, instanceTabPlugin];
