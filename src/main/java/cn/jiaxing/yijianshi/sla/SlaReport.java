@@ -29,10 +29,11 @@ public class SlaReport {
    * @param completed steps completed in the period
    * @param openOverdue steps still open at the period's end (or now, if earlier) past their limit
    * @param metRate share of the completed steps that met their limit (null without any)
+   * @param medianHours, p90Hours the durations half and nine in ten of the completed steps stayed within (nearest rank)
    */
   public record Row(String processKey, String processName, String department, String departmentName, String stepId,
       String stepName, int completed, int met, int missed, int openOverdue, Double metRate, Double averageHours,
-      Double p90Hours) {
+      Double medianHours, Double p90Hours) {
   }
 
   public record Report(LocalDate from, LocalDate to, Instant generatedAt, List<Row> rows) {
@@ -122,12 +123,17 @@ public class SlaReport {
     int completed = g.met + g.missed;
     List<Double> sorted = g.hours.stream().sorted().toList();
     Double average = sorted.isEmpty() ? null : round(sorted.stream().mapToDouble(Double::doubleValue).average().orElse(0));
-    // nearest rank: the smallest duration at or above 90% of them
-    Double p90 = sorted.isEmpty() ? null : round(sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1));
+    Double median = percentile(sorted, 0.5);
+    Double p90 = percentile(sorted, 0.9);
     boolean isCase = SlaRecords.CASE_STEP.equals(g.stepId);
     return new Row(g.processKey, processName(g.processKey), g.department,
         isCase ? "（整体承诺）" : names.of(g.department), g.stepId, isCase ? "整体承诺时限" : g.stepName != null ? g.stepName : g.stepId, completed, g.met,
-        g.missed, g.openOverdue, completed == 0 ? null : round((double) g.met / completed), average, p90);
+        g.missed, g.openOverdue, completed == 0 ? null : round((double) g.met / completed), average, median, p90);
+  }
+
+  /** Nearest rank: the smallest duration at or above the given share of them; null without any. */
+  private static Double percentile(List<Double> sorted, double share) {
+    return sorted.isEmpty() ? null : round(sorted.get((int) Math.ceil(share * sorted.size()) - 1));
   }
 
   private String processName(String processKey) {

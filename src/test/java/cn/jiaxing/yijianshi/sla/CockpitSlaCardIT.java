@@ -193,8 +193,30 @@ class CockpitSlaCardIT extends FullStackTestSupport {
         browser.findElement(By.id("sla-report-form")));
     screenshot("cockpit-sla-report.png");
 
-    // the button's spreadsheet, fetched with the supervisor's session as the browser would download it
     String href = browser.findElement(By.id("sla-report-download")).getDomProperty("href");
+
+    // the definition's diagram: each step coloured by its breach rate over 90 days and labelled with its median
+    browser.get(cockpit() + "#/process-definition/" + started.getBody().get("definitionId").asText() + "/runtime");
+    WebElement heat = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".sla-heat-label[data-step='Task_ConfirmMarriageRegistration']")));
+    await().atMost(WAIT).untilAsserted(() -> {
+      JsonNode recent = get("dubang", "/api/sla/report?from={f}&to={t}", heat.getDomAttribute("data-from"),
+          heat.getDomAttribute("data-to")).getBody();
+      int completed = 0;
+      int missed = 0;
+      for (JsonNode r : recent.get("rows")) {
+        if (r.get("processKey").asText().equals(MarriageVariables.PROCESS_KEY)
+            && r.get("stepId").asText().equals("Task_ConfirmMarriageRegistration")) {
+          completed += r.get("completed").asInt();
+          missed += r.get("missed").asInt();
+        }
+      }
+      assertThat(heat.getDomAttribute("title")).isEqualTo("近90日办结 " + completed + "，超期 " + missed);
+    });
+    assertThat(heat.getText()).startsWith("超期 ").contains("中位 ").endsWith("小时");
+    screenshot("cockpit-sla-heat.png");
+
+    // the button's spreadsheet, fetched with the supervisor's session as the browser would download it
     Object base64 = ((JavascriptExecutor) browser).executeAsyncScript("""
         const done = arguments[arguments.length - 1];
         fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))

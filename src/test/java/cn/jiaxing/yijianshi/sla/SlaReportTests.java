@@ -76,6 +76,7 @@ class SlaReportTests extends ProcessTestSupport {
     assertThat(a.metRate()).isEqualTo(0.8);
     assertThat(a.averageHours()).isEqualTo(5.5);
     assertThat(a.p90Hours()).isEqualTo(9.0);
+    assertThat(a.medianHours()).isEqualTo(5.0);
     assertThat(a.departmentName()).isEqualTo("民政局（婚姻登记）");
     var b = r.rows().stream().filter(x -> x.processKey().equals(PROCESS) && x.stepId().equals("Task_B")).findFirst().orElseThrow();
     assertThat(b.completed()).isEqualTo(1);

@@ -4,12 +4,14 @@
  * Loaded through customScripts in app/cockpit/scripts/config.js:
  *   customScripts: ['scripts/sla/sla-plugin.js']
  *
- * Four plugins, all reading the application's SLA API (/api/sla/..., admitted groups supervisor
+ * Five plugins, all reading the application's SLA API (/api/sla/..., admitted groups supervisor
  * and camunda-admin) with the Cockpit session cookie:
  *   - cockpit.dashboard                      sla-dashboard       时限督办 (SLA)
  *   - cockpit.dashboard                      sla-supervision     督办查询与统计: a case's 时限轨迹 by its number
  *                                                                (finished ones too), the report over a period
  *                                                                as a table, a chart and an .xlsx download
+ *   - cockpit.processDefinition.diagram.plugin sla-diagram-heat  each step coloured by its breach rate over the
+ *                                                                last 90 days, labelled with it and its median
  *   - cockpit.processDefinition.runtime.tab  sla-definition-tab  超期与即将超期
  *   - cockpit.processInstance.runtime.tab    sla-instance-tab    时限轨迹
  *
@@ -173,7 +175,14 @@ function ensureStyle() {
     '.sla-plugin ul.sla-events .sla-event-kind { margin-right: 10px; }',
     '.sla-plugin .sla-form { margin: 6px 0 10px; }',
     '.sla-plugin .sla-case-summary { margin: 8px 0; }',
-    '.sla-plugin #sla-report-chart { display: block; margin: 10px 0; }'
+    '.sla-plugin #sla-report-chart { display: block; margin: 10px 0; }',
+    '.sla-heat-ok:not(.djs-connection) .djs-visual > :nth-child(1) { fill: #dff0d8 !important; }',
+    '.sla-heat-some:not(.djs-connection) .djs-visual > :nth-child(1) { fill: #fcf8e3 !important; }',
+    '.sla-heat-high:not(.djs-connection) .djs-visual > :nth-child(1) { fill: #f2dede !important; }',
+    '.sla-heat-label { white-space: nowrap; font-size: 11px; padding: 1px 4px; border-radius: 3px;'
+      + ' border: 1px solid #ccc; background: #fff; }',
+    '.sla-heat-label.sla-heat-high { border-color: #c9302c; color: #c9302c; font-weight: bold; }',
+    '.sla-heat-label.sla-heat-some { border-color: #e67e00; color: #8a5a00; }'
   ].join('\n');
   document.head.appendChild(style);
 }
@@ -598,4 +607,75 @@ const supervisionPlugin = {
   }
 };
 
-export default [dashboardPlugin, supervisionPlugin, definitionTabPlugin, instanceTabPlugin];
+/* ------------------------------------------ heat on the process diagram */
+
+const HEAT_DAYS = 90;
+
+/** A breach rate's colour class: none missed, up to one in ten, more. */
+function heatClass(missedShare) {
+  return missedShare === 0 ? 'sla-heat-ok' : missedShare <= 0.1 ? 'sla-heat-some' : 'sla-heat-high';
+}
+
+/**
+ * Each step of the definition's diagram coloured by the share of its completions in the last 90 days that
+ * missed their limit, and labelled with that share and the median duration (what Camunda's enterprise heatmap
+ * does, for our SLA records). Steps without completions stay as they are.
+ */
+const diagramPlugin = {
+  id: 'sla-diagram-heat',
+  pluginPoint: 'cockpit.processDefinition.diagram.plugin',
+  priority: 5,
+  render: (viewer, { api, processDefinitionId }) => {
+    ensureStyle();
+    const today = new Date();
+    const from = isoDay(new Date(today.getTime() - HEAT_DAYS * 24 * 3600 * 1000));
+    // Cockpit passes the diagram plugins its scope's "key"; the page's address names the definition for sure
+    const fromHash = /#\/process-definition\/([^/?]+)/.exec(window.location.hash);
+    const definitionId = fromHash ? decodeURIComponent(fromHash[1]) : processDefinitionId;
+    // Cockpit 7.24 builds the diagram plugins' api with the page's address where the engine's name belongs
+    // ("/camunda/api/engine/engine/http://…"): the engine's name is taken from the page's path instead
+    const engine = (/\/app\/cockpit\/([^/]+)\//.exec(window.location.pathname) || [])[1] || 'default';
+    const pageApi = { engineApi: webappRoot() + '/api/engine/engine/' + engine, engine,
+      adminApi: webappRoot() + '/api/admin' };
+    processDefinitionKey(pageApi, definitionId).then(async key => {
+      if (!(await loggedIn(pageApi))) {
+        return;
+      }
+      const report = await getJson(appRoot() + '/api/sla/report?from=' + from + '&to=' + isoDay(today));
+      const registry = viewer.get('elementRegistry');
+      const overlays = viewer.get('overlays');
+      const canvas = viewer.get('canvas');
+      const byStep = {};
+      (report.rows || []).filter(r => r.processKey === key && r.completed > 0).forEach(r => {
+        const known = byStep[r.stepId];
+        byStep[r.stepId] = !known ? Object.assign({}, r) : Object.assign(known, {
+          completed: known.completed + r.completed,
+          missed: known.missed + r.missed,
+          medianHours: r.completed > known.completed ? r.medianHours : known.medianHours
+        });
+      });
+      Object.values(byStep).forEach(r => {
+        if (!registry.get(r.stepId)) {
+          return;
+        }
+        const missedShare = r.missed / r.completed;
+        canvas.addMarker(r.stepId, heatClass(missedShare));
+        overlays.add(r.stepId, 'sla-heat', {
+          position: { bottom: 14, left: 0 },
+          html: el('div', { className: 'sla-heat-label ' + heatClass(missedShare), 'data-step': r.stepId,
+            'data-from': report.from, 'data-to': report.to,
+            title: '近' + HEAT_DAYS + '日办结 ' + r.completed + '，超期 ' + r.missed },
+          '超期 ' + formatShare(missedShare) + ' · 中位 ' + r.medianHours + '小时')
+        });
+      });
+    }).catch(error => {
+      // the diagram stays as Cockpit drew it: the dashboard's report says what went wrong
+      console.warn('时限热力图未能加载', error);
+    });
+  },
+  properties: {
+    label: '时限热力图'
+  }
+};
+
+export default [dashboardPlugin, supervisionPlugin, definitionTabPlugin, instanceTabPlugin, diagramPlugin];
