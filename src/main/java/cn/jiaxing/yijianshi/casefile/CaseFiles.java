@@ -156,15 +156,21 @@ public class CaseFiles {
   }
 
   /**
-   * The front desk's search by applicant: the name (as given at intake) and the last four characters of the ID
+   * The front desk's search by applicant: the name (as given at intake, or one of a couple's) and the last four characters of the ID
    * number; at most 50 cases, newest first. Confidential cases are not searched (their applicant is a reporter).
    */
   @Transactional(readOnly = true)
   public List<CaseSummary> search(String applicantName, String idLastFour) {
     String name = applicantName.strip();
     return cases.findTop500ByApplicantIdMaskedEndingWithOrderByOpenedAtDesc(idLastFour.strip().toUpperCase(java.util.Locale.ROOT))
-        .stream().filter(c -> name.equals(c.getApplicantName())).map(this::summary)
+        .stream().filter(c -> isApplicant(name, c.getApplicantName())).map(this::summary)
         .filter(c -> !c.type().confidential()).limit(50).toList();
+  }
+
+  /** The name given at intake, or one of the names a case of two applicants holds ("张伟、王芳"). */
+  private static boolean isApplicant(String name, String applicantNames) {
+    return applicantNames != null && (name.equals(applicantNames)
+        || java.util.Arrays.stream(applicantNames.split("、")).map(String::strip).anyMatch(name::equals));
   }
 
   @Transactional(readOnly = true)
