@@ -154,6 +154,40 @@ class TasklistMarriageIT extends FullStackTestSupport {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void theStartFormSpeaksChineseAboutMissingFieldsAndDates() throws Exception {
+    startBrowser("zh-CN");
+    try {
+      logIn("qiantai");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
+      WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+          "//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space()='出生一件事联办']"))).click();
+      field(dialog, "childName");
+      WebElement date = wait.until(d -> dialog.findElement(By.cssSelector(".fjs-form input.flatpickr-input")));
+      // the date's hint and the picker's months in Chinese
+      wait.until(d -> !date.getDomAttribute("placeholder").contains("mm"));
+      assertThat(date.getDomAttribute("placeholder")).contains("年").contains("月").contains("日");
+      date.click();
+      WebElement month = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("div.modal .flatpickr-calendar .flatpickr-current-month")));
+      assertThat(month.getText()).contains("月");
+      assertThat(browser.findElement(By.cssSelector("div.modal .flatpickr-calendar .flatpickr-weekdays")).getText())
+          .contains("一").contains("日");
+      // started empty: every required field says so in Chinese
+      dialog.findElement(By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']")).click();
+      wait.until(d -> !dialog.findElements(By.cssSelector(".fjs-form-field-error li")).isEmpty()
+          && dialog.findElements(By.cssSelector(".fjs-form-field-error li")).stream()
+              .noneMatch(e -> e.getText().startsWith("Field")));
+      assertThat(dialog.findElements(By.cssSelector(".fjs-form-field-error li"))).extracting(WebElement::getText)
+          .contains("此项为必填项");
+      screenshot("start-form-chinese-messages");
+    } catch (Throwable t) {
+      screenshot("failure");
+      throw t;
+    }
+  }
+
   private String startMarriage(String groom) {
     var started = submitStartForm(PROCESS_KEY, new java.util.HashMap<>(Map.of(GROOM_NAME, groom,
         GROOM_ID_NUMBER, TestPeople.man(32), BRIDE_NAME, "王芳", BRIDE_ID_NUMBER, TestPeople.woman(30),

@@ -22,6 +22,82 @@ function dueDateFirst() {
 dueDateFirst();
 window.addEventListener('hashchange', dueDateFirst);
 
+/*
+ * Camunda Forms (form-js) in Tasklist speak English whatever the browser's language: "Field is required.", a pattern
+ * shown as a regular expression, a date picker with English months and an mm/dd/yyyy hint. The messages are put in
+ * Chinese as form-js writes them (its error lists, .fjs-form-field-error), and each date picker gets Chinese months
+ * and weekdays (flatpickr's locale) and a hint in Chinese for the format it takes.
+ */
+const MESSAGES = [
+  [/^Field is required\.$/, () => '此项为必填项'],
+  [/^Field must have minimum value of (.+)\.$/, m => '不能小于 ' + m[1]],
+  [/^Field must have maximum value of (.+)\.$/, m => '不能大于 ' + m[1]],
+  [/^Field must have minimum length of (.+)\.$/, m => '至少填写 ' + m[1] + ' 个字符'],
+  [/^Field must have maximum length of (.+)\.$/, m => '最多填写 ' + m[1] + ' 个字符'],
+  [/^Field must match pattern .*$/s, () => '格式不正确，请按说明填写'],
+  [/^Field must be a valid email\.$/, () => '请填写有效的电子邮箱地址'],
+  [/^Field must be a valid\s+international phone number.*$/s, () => '请填写有效的电话号码']
+];
+
+const ZH_CALENDAR = {
+  weekdays: {
+    shorthand: ['日', '一', '二', '三', '四', '五', '六'],
+    longhand: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
+  },
+  months: {
+    shorthand: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    longhand: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月']
+  },
+  firstDayOfWeek: 1,
+  rangeSeparator: ' 至 ',
+  weekAbbreviation: '周',
+  scrollTitle: '滚动切换',
+  toggleTitle: '点击切换 12/24 小时时制',
+  yearAriaLabel: '年',
+  monthAriaLabel: '月',
+  time_24hr: true
+};
+
+/** "mm/dd/yyyy" → "月/日/年"; the order stays the one the picker reads. */
+function chineseDateHint(placeholder) {
+  return placeholder.replace(/yyyy/i, '年').replace(/mm/i, '月').replace(/dd/i, '日');
+}
+
+function localizeForms(root) {
+  root.querySelectorAll('.fjs-form-field-error li').forEach(item => {
+    const text = item.textContent.trim();
+    for (const [pattern, chinese] of MESSAGES) {
+      const match = pattern.exec(text);
+      if (match) {
+        item.textContent = chinese(match);
+        break;
+      }
+    }
+  });
+  root.querySelectorAll('.fjs-form input.flatpickr-input').forEach(input => {
+    if (/[md]{2}\/[md]{2}\/y{4}/i.test(input.placeholder || '')) {
+      input.placeholder = chineseDateHint(input.placeholder);
+    }
+    const picker = input._flatpickr;
+    if (picker && picker.l10n !== ZH_CALENDAR && picker.config.locale !== ZH_CALENDAR) {
+      picker.set('locale', ZH_CALENDAR);
+    }
+  });
+}
+
+if (typeof MutationObserver !== 'undefined' && document.body) {
+  let pending = false;
+  new MutationObserver(() => {
+    if (!pending) {
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        localizeForms(document);
+      });
+    }
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+}
+
 export default [{
   id: 'yijianshi-desk-link',
   pluginPoint: 'tasklist.navbar.action',
