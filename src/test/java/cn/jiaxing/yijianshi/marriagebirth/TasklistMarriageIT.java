@@ -254,6 +254,12 @@ class TasklistMarriageIT extends FullStackTestSupport {
     assertThat(instance.get("startUserId").asText()).isEqualTo("qiantai");
     String caseNumber = instance.get("businessKey").asText();
     assertThat(caseNumber).startsWith("JXJH");
+    // the clerk reads the case number off the screen and opens its receipt from there
+    WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("yijianshi-receipt-banner")));
+    assertThat(banner.findElement(By.className("yijianshi-case-number")).getText()).isEqualTo(caseNumber);
+    assertThat(banner.findElement(By.className("yijianshi-receipt-link")).getDomProperty("href"))
+        .endsWith("/chuangkou/index.html?receipt=" + caseNumber);
+    screenshot("started-banner");
     String taskId = awaitTask("minzheng", caseNumber, "Task_ConfirmMarriageRegistration");
     // another couple's case waits at the same step, so the registrar has to pick this one out
     var other = submitStartForm(PROCESS_KEY, Map.of(GROOM_NAME, "李强", GROOM_ID_NUMBER, TestPeople.man(33),

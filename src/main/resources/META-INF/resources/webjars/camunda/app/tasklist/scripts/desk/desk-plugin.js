@@ -1,5 +1,6 @@
 /*
- * 综合窗口 link in Tasklist's header — Camunda 7.24 front-end plugin API (ES module), loaded through customScripts in
+ * 综合窗口 link in Tasklist's header (and, below, the case number and receipt link after a start, the due-date order,
+ * Camunda Forms in Chinese) — Camunda 7.24 front-end plugin API (ES module), loaded through customScripts in
  * app/tasklist/scripts/config.js. It opens the platform's front-desk page (/chuangkou/): the clerk's recent cases
  * with their receipts (受理回执) to print, and the search by case number or applicant. The page uses the same login.
  *
@@ -83,6 +84,76 @@ function localizeForms(root) {
       picker.set('locale', ZH_CALENDAR);
     }
   });
+}
+
+/*
+ * After "Start process" Tasklist says only that the process started. The front desk needs the case number (办件编号,
+ * the business key the engine answers the start with) to give the applicant, and the receipt to print: a banner under
+ * the header shows both, with a link to the receipt on the 综合窗口 page. It reads the start's own answer, so it names
+ * the case this clerk just opened, never another.
+ */
+const START = /\/process-definition\/(key\/)?[^/]+(\/tenant-id\/[^/]+)?\/submit-form$/;
+
+function showReceiptBanner(caseNumber) {
+  let banner = document.getElementById('yijianshi-receipt-banner');
+  if (banner) {
+    banner.remove();
+  }
+  banner = document.createElement('div');
+  banner.id = 'yijianshi-receipt-banner';
+  banner.setAttribute('role', 'status');
+  banner.style.cssText = 'position:fixed;top:52px;left:50%;transform:translateX(-50%);z-index:2000;background:#dff0d8;'
+    + 'border:1px solid #3c763d;color:#2b542c;padding:10px 16px;border-radius:4px;font-size:15px;'
+    + 'box-shadow:0 2px 8px rgba(0,0,0,.2)';
+  const text = document.createElement('span');
+  text.textContent = '已受理，办件编号 ';
+  const number = document.createElement('strong');
+  number.className = 'yijianshi-case-number';
+  number.textContent = caseNumber;
+  const hint = document.createElement('span');
+  hint.textContent = '（请告知申请人） ';
+  const link = document.createElement('a');
+  link.className = 'yijianshi-receipt-link';
+  link.href = '/chuangkou/index.html?receipt=' + encodeURIComponent(caseNumber);
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.textContent = '打印受理回执';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.style.marginLeft = '16px';
+  close.setAttribute('aria-label', '关闭');
+  close.textContent = '×';
+  close.addEventListener('click', () => banner.remove());
+  banner.append(text, number, hint, link, close);
+  document.body.appendChild(banner);
+}
+
+if (typeof XMLHttpRequest !== 'undefined') {
+  const open = XMLHttpRequest.prototype.open;
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    this.yijianshiStart = String(method).toUpperCase() === 'POST' && START.test(String(url).split('?')[0]);
+    return open.call(this, method, url, ...rest);
+  };
+  XMLHttpRequest.prototype.send = function (...args) {
+    if (this.yijianshiStart) {
+      this.addEventListener('load', () => {
+        if (this.status !== 200) {
+          return;
+        }
+        try {
+          const started = JSON.parse(this.responseText);
+          if (started && started.businessKey) {
+            showReceiptBanner(started.businessKey);
+          }
+        } catch (e) {
+          // not the engine's answer: nothing to show
+        }
+      });
+    }
+    return send.apply(this, args);
+  };
 }
 
 if (typeof MutationObserver !== 'undefined' && document.body) {
