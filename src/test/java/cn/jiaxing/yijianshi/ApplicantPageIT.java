@@ -4,22 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The applicant's own 办件进度查询 ({@code /chaxun/index.html}) on a phone-sized headless Chromium (zh-CN; skipped
@@ -28,30 +18,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * neither the applicant's ID number nor name. The page fits the phone's width. Screenshots:
  * {@code target/applicant-page-*.png} (wrong-tail, result, result-full).
  */
-class ApplicantPageIT extends FullStackTestSupport {
+class ApplicantPageIT extends BrowserTestSupport {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int PHONE_WIDTH = 390;
   private static final int PHONE_HEIGHT = 844;
 
-  private HeadlessChromium chromium;
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    HeadlessChromium.assumeAvailable();
-    chromium = HeadlessChromium.start("zh-CN");
-    browser = chromium.driver();
-    wait = new WebDriverWait(browser, WAIT);
-  }
-
-  @AfterEach
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void anApplicantLooksTheCaseUpOnAPhone() throws Exception {
@@ -141,9 +112,6 @@ class ApplicantPageIT extends FullStackTestSupport {
   }
 
   private void screenshot(String name) throws IOException {
-    Path target = Path.of("target", "applicant-page-" + name + ".png");
-    Files.createDirectories(target.getParent());
-    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-        StandardCopyOption.REPLACE_EXISTING);
+    saveScreenshot("applicant-page-" + name + ".png");
   }
 }

@@ -3,23 +3,12 @@ package cn.jiaxing.yijianshi;
 import static cn.jiaxing.yijianshi.marriagebirth.MarriageVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The front desk in the browser: after starting a case the clerk follows Tasklist's header link to 受理回执与办件查询,
@@ -27,28 +16,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * promised date), and finds it again by the applicant's name and the ID number's last four. Screenshot in
  * {@code target/frontdesk-receipt.png}.
  */
-class FrontDeskPageIT extends FullStackTestSupport {
+class FrontDeskPageIT extends BrowserTestSupport {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private HeadlessChromium chromium;
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    HeadlessChromium.assumeAvailable();
-    chromium = HeadlessChromium.start("zh-CN");
-    browser = chromium.driver();
-    wait = new WebDriverWait(browser, WAIT);
-  }
-
-  @AfterEach
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void theClerkPrintsTheReceiptOfTheCaseJustStartedAndFindsItByApplicant() throws Exception {
@@ -73,7 +43,7 @@ class FrontDeskPageIT extends FullStackTestSupport {
       assertThat(browser.findElement(By.id("rDepartments")).getText()).contains("民政");
       assertThat(browser.findElement(By.id("rPromised")).getText()).matches("\\d{4}-\\d{2}-\\d{2}.*工作日.*");
       assertThat(browser.findElement(By.id("rApplicant")).getText()).doesNotContain(groomId);
-      screenshot("frontdesk-receipt.png");
+      saveScreenshot("frontdesk-receipt.png");
 
       // found again by the applicant's name and the ID number's last four; a wrong pair finds nothing
       browser.findElement(By.id("applicantName")).sendKeys("钱塘");
@@ -86,15 +56,9 @@ class FrontDeskPageIT extends FullStackTestSupport {
       browser.findElement(By.cssSelector("#search button[type='submit']")).click();
       wait.until(ExpectedConditions.textToBe(By.id("searchError"), "没有找到符合条件的办件"));
     } catch (Throwable t) {
-      screenshot("frontdesk-failure.png");
+      saveScreenshot("frontdesk-failure.png");
       throw t;
     }
   }
 
-  private void screenshot(String name) throws IOException {
-    Path target = Path.of("target", name);
-    Files.createDirectories(target.getParent());
-    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-        StandardCopyOption.REPLACE_EXISTING);
-  }
 }

@@ -4,26 +4,16 @@ import static cn.jiaxing.yijianshi.afterdeath.AfterDeathVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.jiaxing.yijianshi.FullStackTestSupport;
+import cn.jiaxing.yijianshi.BrowserTestSupport;
 import cn.jiaxing.yijianshi.HeadlessChromium;
 import cn.jiaxing.yijianshi.TestPeople;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * 身后一件事 as its people see it in Tasklist (headless Chromium, zh-CN; skipped without it): the front desk
@@ -31,28 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * 惠民殡葬 decision but not the family's ID numbers; the registry clerk registers the inheritance in its form.
  * Screenshots: {@code target/tasklist-afterdeath-*.png}.
  */
-class TasklistAfterDeathIT extends FullStackTestSupport {
+class TasklistAfterDeathIT extends BrowserTestSupport {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private HeadlessChromium chromium;
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    HeadlessChromium.assumeAvailable();
-    chromium = HeadlessChromium.start("zh-CN");
-    browser = chromium.driver();
-    wait = new WebDriverWait(browser, WAIT);
-  }
-
-  @AfterEach
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void theFrontDeskAppliesWithPropertyMattersAndEachClerkDoesTheirPart() throws Exception {
@@ -171,9 +142,6 @@ class TasklistAfterDeathIT extends FullStackTestSupport {
   }
 
   private void screenshot(String name) throws IOException {
-    Path target = Path.of("target", "tasklist-afterdeath-" + name + ".png");
-    Files.createDirectories(target.getParent());
-    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-        StandardCopyOption.REPLACE_EXISTING);
+    saveScreenshot("tasklist-afterdeath-" + name + ".png");
   }
 }

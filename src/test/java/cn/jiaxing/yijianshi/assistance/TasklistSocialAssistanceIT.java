@@ -4,29 +4,16 @@ import static cn.jiaxing.yijianshi.assistance.SocialAssistanceVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.jiaxing.yijianshi.FullStackTestSupport;
-import cn.jiaxing.yijianshi.HeadlessChromium;
+import cn.jiaxing.yijianshi.BrowserTestSupport;
 import cn.jiaxing.yijianshi.TasklistForms;
 import cn.jiaxing.yijianshi.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * 社会救助一件事 as its people see it in Tasklist (headless Chromium, zh-CN; skipped without it): the front desk
@@ -34,29 +21,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * task (not the household's ID numbers), fills the investigation in the form, and the case goes to 公示.
  * Screenshots: {@code target/tasklist-assistance-*.png}.
  */
-class TasklistSocialAssistanceIT extends FullStackTestSupport {
+class TasklistSocialAssistanceIT extends BrowserTestSupport {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private HeadlessChromium chromium;
-  private WebDriver browser;
-  private WebDriverWait wait;
   private TasklistForms forms;
 
-  @BeforeEach
-  void startBrowser() throws IOException {
-    HeadlessChromium.assumeAvailable();
-    chromium = HeadlessChromium.start("zh-CN");
-    browser = chromium.driver();
-    wait = new WebDriverWait(browser, WAIT);
+  @Override
+  protected void browserStarted() {
     forms = new TasklistForms(browser, wait, "tasklist-assistance");
-  }
-
-  @AfterEach
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test

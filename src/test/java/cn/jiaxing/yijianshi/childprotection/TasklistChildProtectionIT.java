@@ -4,27 +4,14 @@ import static cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.jiaxing.yijianshi.FullStackTestSupport;
-import cn.jiaxing.yijianshi.HeadlessChromium;
+import cn.jiaxing.yijianshi.BrowserTestSupport;
 import cn.jiaxing.yijianshi.TasklistForms;
 import cn.jiaxing.yijianshi.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * 未成年人保护 as its people see it in Tasklist (headless Chromium, zh-CN; skipped without it): the front desk
@@ -33,34 +20,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * 受案登记并研判危险, claims it, registers the case and judges an immediate danger, and the case goes to
  * 现场处置和临时安置. Screenshots: {@code target/tasklist-childprotection-*.png}.
  */
-class TasklistChildProtectionIT extends FullStackTestSupport {
+class TasklistChildProtectionIT extends BrowserTestSupport {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String PROCESS_NAME = "未成年人保护五位一体";
   private static final String TASK_NAME = "受案登记并研判危险";
   private static final String FILTER_NAME = "部门待办";
   private static final String REPORTER = "南湖区某小学 李老师";
   private static final String OBSERVED_TEXT = "学生手臂多处淤青，自述被父亲殴打";
 
-  private HeadlessChromium chromium;
-  private WebDriver browser;
-  private WebDriverWait wait;
   private TasklistForms forms;
 
-  @BeforeEach
-  void startBrowser() throws IOException {
-    HeadlessChromium.assumeAvailable();
-    chromium = HeadlessChromium.start("zh-CN");
-    browser = chromium.driver();
-    wait = new WebDriverWait(browser, WAIT);
+  @Override
+  protected void browserStarted() {
     forms = new TasklistForms(browser, wait, "tasklist-childprotection");
-  }
-
-  @AfterEach
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test
