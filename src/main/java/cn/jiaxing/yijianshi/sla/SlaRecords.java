@@ -105,9 +105,17 @@ public class SlaRecords {
 
   /** Steps still open when their case closes (e.g. branches ended by a terminate event) are canceled. */
   void cancelOpenSteps(String processInstanceId, Instant at) {
-    db.sql("update sla_record set completed_at = ?, canceled = true, paused_since = null"
-            + " where process_instance_id = ? and completed_at is null and step_id <> ?")
-        .params(ts(at), processInstanceId, CASE_STEP).update();
+    // found first (a plain read, no locks), then updated by primary key: an update with the whole condition was
+    // planned on ix_sla_record_open on MariaDB and locked every open record of every case (issue 13: deadlocks
+    // between cases closing at once)
+    List<Long> open = db.sql("select id from sla_record where process_instance_id = ? and completed_at is null"
+            + " and step_id <> ?")
+        .params(processInstanceId, CASE_STEP).query(Long.class).list();
+    if (!open.isEmpty()) {
+      db.sql("update sla_record set completed_at = :at, canceled = true, paused_since = null"
+              + " where id in (:ids) and completed_at is null")
+          .param("at", ts(at)).param("ids", open).update();
+    }
   }
 
   /**
