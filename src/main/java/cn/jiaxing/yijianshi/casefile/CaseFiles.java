@@ -168,9 +168,8 @@ public class CaseFiles {
   }
 
   /** The name given at intake, or one of the names a case of two applicants holds ("张伟、王芳"). */
-  private static boolean isApplicant(String name, String applicantNames) {
-    return applicantNames != null && (name.equals(applicantNames)
-        || java.util.Arrays.stream(applicantNames.split("、")).map(String::strip).anyMatch(name::equals));
+  private static boolean isApplicant(String name, String applicantName) {
+    return applicantName != null && (name.equals(applicantName) || CaseIntake.applicantNames(applicantName).contains(name));
   }
 
   @Transactional(readOnly = true)

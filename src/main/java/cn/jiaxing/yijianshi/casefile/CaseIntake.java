@@ -15,6 +15,19 @@ public class CaseIntake {
   /** The process variable holding the case number. */
   public static final String CASE_NUMBER = "caseNumber";
 
+  /** Between the names of a case with two applicants ("张伟、王芳"). */
+  private static final String APPLICANT_SEPARATOR = "、";
+
+  /** The applicant name of a case two people apply for together, e.g. a couple. */
+  public static String applicants(String first, String second) {
+    return first + APPLICANT_SEPARATOR + second;
+  }
+
+  /** Each applicant's name in a case's applicant name (one, or those {@link #applicants} joined). */
+  static List<String> applicantNames(String applicantName) {
+    return java.util.Arrays.stream(applicantName.strip().split(APPLICANT_SEPARATOR)).map(String::strip).toList();
+  }
+
   private final CaseFiles cases;
   private final CasePromise promise;
 

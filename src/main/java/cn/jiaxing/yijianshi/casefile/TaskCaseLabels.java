@@ -1,9 +1,9 @@
 package cn.jiaxing.yijianshi.casefile;
 
 import cn.jiaxing.yijianshi.engine.ParseListeners;
+import cn.jiaxing.yijianshi.shared.TaskListColumns;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -14,20 +14,15 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * What a clerk's task list shows of each task's case: the case number ({@value #CASE_NUMBER}) and the applicant's
- * masked name ({@value #APPLICANT}, e.g. 张*三), set as the task's own (local) variables when the task is created.
- * Tasklist's filters list them (IdentitySetup's filter {@code variables}); a clerk reads a task's local variables
- * with the READ_VARIABLE Camunda grants on the tasks offered to the clerk's group, and nothing else of the case —
- * the process's variables stay closed. A confidential case (children's data) shows its number only. Two small
- * variables per task: the price of finding the right task without opening each one.
+ * What a clerk's task list shows of each task's case: the case number ({@value TaskListColumns#CASE_NUMBER}) and
+ * the applicant's masked name ({@value TaskListColumns#APPLICANT}, e.g. 张*三), set as the task's own (local)
+ * variables when the task is created. Tasklist's filters list them ({@link TaskListColumns}); a clerk reads a task's
+ * local variables with the READ_VARIABLE Camunda grants on the tasks offered to the clerk's group, and nothing else
+ * of the case — the process's variables stay closed. A confidential case (children's data) shows its number only.
+ * Two small variables per task: the price of finding the right task without opening each one.
  */
 @Component
 class TaskCaseLabels extends AbstractProcessEnginePlugin {
-
-  /** The task's case number, for Tasklist's list (办件编号). */
-  static final String CASE_NUMBER = "taskCaseNumber";
-  /** The applicant's masked name, for Tasklist's list (申请人). */
-  static final String APPLICANT = "taskApplicant";
 
   private final CaseFiles cases;
 
@@ -41,8 +36,7 @@ class TaskCaseLabels extends AbstractProcessEnginePlugin {
     ParseListeners.add(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, label);
+        ParseListeners.userTask(activity).addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, label);
       }
     });
   }
@@ -52,9 +46,10 @@ class TaskCaseLabels extends AbstractProcessEnginePlugin {
     if (caseNumber == null) {
       return;
     }
-    task.setVariableLocal(CASE_NUMBER, caseNumber);
+    task.setVariableLocal(TaskListColumns.CASE_NUMBER, caseNumber);
     cases.find(caseNumber).filter(c -> !c.type().confidential()).map(CaseSummary::applicantName)
-        .filter(name -> !name.isBlank()).ifPresent(name -> task.setVariableLocal(APPLICANT, maskName(name)));
+        .filter(name -> !name.isBlank())
+        .ifPresent(name -> task.setVariableLocal(TaskListColumns.APPLICANT, maskName(name)));
   }
 
   /**
@@ -62,7 +57,7 @@ class TaskCaseLabels extends AbstractProcessEnginePlugin {
    * name keeps its first (李*); a name of two applicants ("张三、李四") each masked.
    */
   static String maskName(String name) {
-    return java.util.Arrays.stream(name.strip().split("、")).map(String::strip).map(one -> {
+    return CaseIntake.applicantNames(name).stream().map(one -> {
       int[] cps = one.codePoints().toArray();
       if (cps.length <= 1) {
         return one;
@@ -73,6 +68,6 @@ class TaskCaseLabels extends AbstractProcessEnginePlugin {
         out.appendCodePoint(cps[cps.length - 1]);
       }
       return out.toString();
-    }).collect(java.util.stream.Collectors.joining("、"));
+    }).reduce(CaseIntake::applicants).orElse("");
   }
 }

@@ -2,6 +2,7 @@ package cn.jiaxing.yijianshi.identity;
 
 import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.Departments;
+import cn.jiaxing.yijianshi.shared.TaskListColumns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,25 +205,17 @@ class IdentitySetup {
     }
   }
 
-  /**
-   * What each task of a filter shows in Tasklist's list besides its name: the case number and the applicant's masked
-   * name (the task's own variables, set by casefile's TaskCaseLabels).
-   */
-  private static final List<Map<String, String>> LISTED_VARIABLES = List.of(
-      Map.of("name", "taskCaseNumber", "label", "办件编号"),
-      Map.of("name", "taskApplicant", "label", "申请人"));
-
   /** A shared Tasklist filter; each user sees only the tasks their authorizations allow. */
   private String taskFilter(String name, String description, int priority, TaskQuery query) {
     Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
-        "variables", LISTED_VARIABLES);
+        "variables", TaskListColumns.FILTER_VARIABLES);
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
       // a filter made by an earlier version gets the listed variables; the rest stays as the admin may have left it
       Map<String, Object> old = existing.getProperties() == null ? Map.of() : existing.getProperties();
       if (!old.containsKey("variables")) {
         Map<String, Object> updated = new LinkedHashMap<>(old);
-        updated.put("variables", LISTED_VARIABLES);
+        updated.put("variables", TaskListColumns.FILTER_VARIABLES);
         existing.setProperties(updated);
         filters.saveFilter(existing);
       }

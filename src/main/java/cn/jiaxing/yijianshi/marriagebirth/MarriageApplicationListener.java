@@ -96,7 +96,8 @@ class MarriageApplicationListener implements ExecutionListener {
 
     execution.setVariable(HOUSEHOLD_MOVE_REQUESTED, move);
     execution.setVariable(BIRTH_PLANNING_REQUESTED, checks.isTrue(BIRTH_PLANNING_REQUESTED));
-    intake.open(execution, MarriageBirthCases.MARRIAGE_HOUSEHOLD, groomName + "、" + brideName, groom.value(), email,
+    intake.open(execution, MarriageBirthCases.MARRIAGE_HOUSEHOLD, CaseIntake.applicants(groomName, brideName),
+        groom.value(), email,
         List.of(groom.value(), bride.value()));
   }
 }
