@@ -47,8 +47,7 @@ class CompletionRulesPlugin extends AbstractProcessEnginePlugin {
     ParseListeners.add(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, validator);
+        ParseListeners.userTask(activity).addTaskListener(TaskListener.EVENTNAME_COMPLETE, validator);
       }
 
       @Override

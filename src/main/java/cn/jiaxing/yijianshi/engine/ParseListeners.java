@@ -2,9 +2,12 @@ package cn.jiaxing.yijianshi.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /** The one way a module adds listeners to every parsed process (from its engine plugin's preInit). */
@@ -20,6 +23,11 @@ public final class ParseListeners {
       configuration.setCustomPostBPMNParseListeners(listeners);
     }
     listeners.add(listener);
+  }
+
+  /** The task definition of a parsed user task, where its task listeners are added. */
+  public static TaskDefinition userTask(ActivityImpl activity) {
+    return ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
   }
 
   /** A {@code camunda:property} of an element's extension elements, or null when absent. */

@@ -126,9 +126,10 @@ public class SlaReport {
     Double median = percentile(sorted, 0.5);
     Double p90 = percentile(sorted, 0.9);
     boolean isCase = SlaRecords.CASE_STEP.equals(g.stepId);
+    // a step the model leaves unnamed is reported under its id
+    String stepName = isCase ? "整体承诺时限" : g.stepName != null ? g.stepName : g.stepId;
     return new Row(g.processKey, processName(g.processKey), g.department,
-        isCase ? "（整体承诺）" : names.of(g.department), g.stepId, isCase ? "整体承诺时限" : g.stepName != null ? g.stepName : g.stepId, completed, g.met,
-        g.missed, g.openOverdue, completed == 0 ? null : round((double) g.met / completed), average, median, p90);
+        isCase ? "（整体承诺）" : names.of(g.department), g.stepId, stepName, completed, g.met, g.missed, g.openOverdue, completed == 0 ? null : round((double) g.met / completed), average, median, p90);
   }
 
   /** Nearest rank: the smallest duration at or above the given share of them; null without any. */

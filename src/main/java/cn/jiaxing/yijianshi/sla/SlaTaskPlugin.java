@@ -3,7 +3,6 @@ package cn.jiaxing.yijianshi.sla;
 import cn.jiaxing.yijianshi.engine.ParseListeners;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -45,7 +44,7 @@ class SlaTaskPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         String processKey = processKey(activity);
         String stepId = activity.getId();
-        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        TaskDefinition task = ParseListeners.userTask(activity);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> tracker.taskCreated(t, processKey, stepId));
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> tracker.taskCompleted(t, processKey, stepId));
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, tracker::taskDeleted);
