@@ -77,6 +77,10 @@ const REQUEST = {
   headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
 };
 
+/**
+ * The JSON a GET answers; any failure as an SlaError with a Chinese message. Our own API's 400 and 404 carry
+ * their own Chinese message (a bad period, an unknown case number), which is shown as it is.
+ */
 async function getJson(url) {
   let response;
   try {
@@ -89,6 +93,12 @@ async function getJson(url) {
   }
   if (response.status === 403) {
     throw new SlaError('无权查看时限督办数据（403）：仅督办（supervisor）和平台管理员账号可以访问。');
+  }
+  if (response.status === 400 || response.status === 404) {
+    const problem = await response.json().catch(() => ({}));
+    if (problem.message) {
+      throw new SlaError(problem.message);
+    }
   }
   if (!response.ok) {
     throw new SlaError('时限数据加载失败（HTTP ' + response.status + '），请稍后重试。');
@@ -445,16 +455,6 @@ function isoDay(d) {
   return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
 }
 
-/** Our API's own 4xx answer: its Chinese message; anything else as getJson reports it. */
-async function apiAnswer(url) {
-  const response = await fetch(url, REQUEST).catch(() => null);
-  if (response && (response.status === 400 || response.status === 404)) {
-    const problem = await response.json().catch(() => ({}));
-    throw new SlaError(problem.message || '查询失败（HTTP ' + response.status + '）');
-  }
-  return getJson(url);
-}
-
 async function lookUpCase(api, caseNumber, result) {
   clear(result);
   if (!CASE_NUMBER.test(caseNumber)) {
@@ -465,8 +465,8 @@ async function lookUpCase(api, caseNumber, result) {
   if (!(await loggedIn(api))) {
     throw new SlaError(NOT_LOGGED_IN);
   }
-  const progress = await apiAnswer(appRoot() + '/api/cases/' + encodeURIComponent(caseNumber));
-  const timeline = await apiAnswer(appRoot() + '/api/sla/cases/' + encodeURIComponent(caseNumber));
+  const progress = await getJson(appRoot() + '/api/cases/' + encodeURIComponent(caseNumber));
+  const timeline = await getJson(appRoot() + '/api/sla/cases/' + encodeURIComponent(caseNumber));
   const body = el('div', { className: 'sla-body' });
   clear(result);
   result.appendChild(el('div', { className: 'sla-case-summary', id: 'sla-case-summary' },
@@ -591,7 +591,7 @@ const supervisionPlugin = {
         if (!ok) {
           throw new SlaError(NOT_LOGGED_IN);
         }
-        return apiAnswer(appRoot() + '/api/sla/report' + period());
+        return getJson(appRoot() + '/api/sla/report' + period());
       }).then(report => renderReport(reportResult, report)).catch(error => showError(reportResult, error));
     };
     reportForm.addEventListener('submit', event => {
