@@ -13,7 +13,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A full-stack test with headless Chromium (zh-CN) started before each test and closed after it; skipped where
+ * A full-stack test with headless Chromium (zh-CN unless {@link #browserLanguage} says otherwise) started before each test and closed after it; skipped where
  * Debian's chromium and chromium-driver are missing. Screenshots go to {@code target/}.
  */
 public abstract class BrowserTestSupport extends FullStackTestSupport {
@@ -27,10 +27,15 @@ public abstract class BrowserTestSupport extends FullStackTestSupport {
   @BeforeEach
   void startBrowser() throws IOException {
     HeadlessChromium.assumeAvailable();
-    chromium = HeadlessChromium.start("zh-CN");
+    chromium = HeadlessChromium.start(browserLanguage());
     browser = chromium.driver();
     wait = new WebDriverWait(browser, WAIT);
     browserStarted();
+  }
+
+  /** The browser's language (Tasklist and Cockpit follow it). */
+  protected String browserLanguage() {
+    return "zh-CN";
   }
 
   /** What a test class sets up with the browser (helpers bound to it). */

@@ -80,6 +80,16 @@ public final class TasklistForms {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
+  /** Tasklist's Start process → the named process: the dialog with its start form. */
+  public static WebElement openStartForm(WebDriverWait wait, String processName) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
+    WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space()='" + processName + "']")))
+        .click();
+    return dialog;
+  }
+
   /** Logs in to Tasklist and waits for the account menu. */
   public void logIn(int port, String user, String password) {
     HeadlessChromium.logIn(browser, wait, "http://localhost:" + port + "/camunda/app/tasklist/default/", user, password);

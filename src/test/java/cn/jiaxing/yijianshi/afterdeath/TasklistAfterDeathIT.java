@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.jiaxing.yijianshi.BrowserTestSupport;
 import cn.jiaxing.yijianshi.HeadlessChromium;
+import cn.jiaxing.yijianshi.TasklistForms;
 import cn.jiaxing.yijianshi.TestPeople;
 import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,10 +31,7 @@ class TasklistAfterDeathIT extends BrowserTestSupport {
     try {
       // the front desk: Start process → 身后一件事联办 shows its form, labels in Chinese
       logIn("qiantai");
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
-      WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-          "//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space()='身后一件事联办']"))).click();
+      WebElement dialog = TasklistForms.openStartForm(wait, "身后一件事联办");
       String deceased = TestPeople.man(81);
       String applicant = TestPeople.woman(52);
       field(dialog, "deceasedName").sendKeys("张建国");

@@ -36,10 +36,7 @@ class TasklistSocialAssistanceIT extends BrowserTestSupport {
     try {
       // the front desk: Start process → 社会救助一件事联办 shows its form, labels in Chinese
       forms.logIn(PORT, "qiantai", PASSWORD);
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
-      WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-          "//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space()='社会救助一件事联办']"))).click();
+      WebElement dialog = TasklistForms.openStartForm(wait, "社会救助一件事联办");
       String applicant = TestPeople.woman(44);
       String son = TestPeople.man(12);
       forms.fill(forms.field(dialog, "applicantName"), "王秀英");

@@ -40,11 +40,7 @@ class TasklistChildProtectionIT extends BrowserTestSupport {
     try {
       // the front desk: Start process → 未成年人保护五位一体 shows the report form, labels in Chinese
       forms.logIn(PORT, "qiantai", PASSWORD);
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
-      WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-          "//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space()='" + PROCESS_NAME
-              + "']"))).click();
+      WebElement dialog = TasklistForms.openStartForm(wait, PROCESS_NAME);
       String child = TestPeople.man(9);
       String childName = "小明" + Long.toString(System.nanoTime() % 1_000_000, 36);
       WebElement school = forms.field(dialog, "reporterKind-0");

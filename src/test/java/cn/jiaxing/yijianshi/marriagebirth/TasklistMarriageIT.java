@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.jiaxing.yijianshi.FullStackTestSupport;
 import cn.jiaxing.yijianshi.HeadlessChromium;
+import cn.jiaxing.yijianshi.TasklistForms;
 import cn.jiaxing.yijianshi.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -159,10 +160,7 @@ class TasklistMarriageIT extends FullStackTestSupport {
     startBrowser("zh-CN");
     try {
       logIn("qiantai");
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
-      WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-          "//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space()='出生一件事联办']"))).click();
+      WebElement dialog = TasklistForms.openStartForm(wait, "出生一件事联办");
       field(dialog, "childName");
       WebElement date = wait.until(d -> dialog.findElement(By.cssSelector(".fjs-form input.flatpickr-input")));
       // the date's hint and the picker's months in Chinese
@@ -212,11 +210,7 @@ class TasklistMarriageIT extends FullStackTestSupport {
 
     // 1. the front desk: Start process → 结婚登记及户口联办 → the start form
     logIn("qiantai");
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a"))).click();
-    WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.modal")));
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space()='" + PROCESS_NAME + "']")))
-        .click();
+    WebElement dialog = TasklistForms.openStartForm(wait, PROCESS_NAME);
     WebElement groomIdInput = field(dialog, "groomIdNumber");
     field(dialog, "groomName").sendKeys("张伟");
     groomIdInput.sendKeys(mistypedGroomId);

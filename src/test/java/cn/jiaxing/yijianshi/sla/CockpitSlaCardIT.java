@@ -3,7 +3,7 @@ package cn.jiaxing.yijianshi.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.jiaxing.yijianshi.FullStackTestSupport;
+import cn.jiaxing.yijianshi.BrowserTestSupport;
 import cn.jiaxing.yijianshi.HeadlessChromium;
 import cn.jiaxing.yijianshi.TestApplications;
 import cn.jiaxing.yijianshi.TestPeople;
@@ -11,25 +11,15 @@ import cn.jiaxing.yijianshi.marriagebirth.BirthVariables;
 import cn.jiaxing.yijianshi.marriagebirth.MarriageVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Browser smoke test of the 时限督办 (SLA) Cockpit plugins
@@ -39,25 +29,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * skipped without them. Cockpit loads the plugin only when {@code app/cockpit/scripts/config.js}
  * lists it in {@code customScripts} ({@code 'scripts/sla/sla-plugin.js'}).
  */
-class CockpitSlaCardIT extends FullStackTestSupport {
+class CockpitSlaCardIT extends BrowserTestSupport {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
-
-  private HeadlessChromium chromium;
-  private WebDriver browser;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    HeadlessChromium.assumeAvailable();
-    chromium = HeadlessChromium.start("en-US");
-    browser = chromium.driver();
-  }
-
-  @AfterEach
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
+  @Override
+  protected String browserLanguage() {
+    return "en-US";
   }
 
   @Test
@@ -80,7 +56,6 @@ class CockpitSlaCardIT extends FullStackTestSupport {
     assertThat(wholeCase.get("open").asInt()).isGreaterThanOrEqualTo(2);
 
     logIn("dubang");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sla-dashboard-table")));
     // the card and the API read the same records; on a database other tests' cases still move in (MySQL
     // suite), a step may close between the two reads: then both are read again
@@ -98,7 +73,7 @@ class CockpitSlaCardIT extends FullStackTestSupport {
     assertThat(browser.findElement(By.cssSelector("#sla-dashboard h3")).getText()).isEqualTo("时限督办 (SLA)");
     WebElement card = browser.findElement(By.id("sla-dashboard"));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
-    screenshot("cockpit-sla.png");
+    saveScreenshot("cockpit-sla.png");
 
     // one case's 时限轨迹: the case-level promise and the open wj step
     browser.get(cockpit() + "#/process-instance/" + instances.get(0) + "/runtime");
@@ -121,7 +96,7 @@ class CockpitSlaCardIT extends FullStackTestSupport {
         .isEqualTo("全案承诺时限");
     assertThat(records.findElements(By.cssSelector("tr[data-step='Task_VerifyBirthRecord']"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector("#sla-instance .alert-danger"))).isEmpty();
-    screenshot("cockpit-sla-instance.png");
+    saveScreenshot("cockpit-sla-instance.png");
 
     // the definition's 超期与即将超期 list: fresh cases are on track, so an empty list (not an error)
     browser.get(cockpit() + "#/process-definition/" + definitionId + "/runtime");
@@ -153,7 +128,6 @@ class CockpitSlaCardIT extends FullStackTestSupport {
     awaitCaseStatus(caseNumber, "COMPLETED");
 
     logIn("dubang");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
     WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sla-case-number")));
     number.sendKeys("JXJH2026");
     browser.findElement(By.id("sla-case-search")).click();
@@ -169,7 +143,7 @@ class CockpitSlaCardIT extends FullStackTestSupport {
     assertThat(browser.findElement(By.id("sla-case-status")).getText()).isEqualTo("已办结");
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'});",
         browser.findElement(By.id("sla-supervision")));
-    screenshot("cockpit-case-timeline.png");
+    saveScreenshot("cockpit-case-timeline.png");
 
     // the report for the period in the form, as the API counts it (other tests' cases may move on: then again)
     String from = browser.findElement(By.id("sla-report-from")).getDomProperty("value");
@@ -191,7 +165,7 @@ class CockpitSlaCardIT extends FullStackTestSupport {
     assertThat(browser.findElements(By.cssSelector("#sla-supervision .alert-danger"))).isEmpty();
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'});",
         browser.findElement(By.id("sla-report-form")));
-    screenshot("cockpit-sla-report.png");
+    saveScreenshot("cockpit-sla-report.png");
 
     String href = browser.findElement(By.id("sla-report-download")).getDomProperty("href");
 
@@ -214,7 +188,7 @@ class CockpitSlaCardIT extends FullStackTestSupport {
       assertThat(heat.getDomAttribute("title")).isEqualTo("近90日办结 " + completed + "，超期 " + missed);
     });
     assertThat(heat.getText()).startsWith("超期 ").contains("中位 ").endsWith("小时");
-    screenshot("cockpit-sla-heat.png");
+    saveScreenshot("cockpit-sla-heat.png");
 
     // the button's spreadsheet, fetched with the supervisor's session as the browser would download it
     Object base64 = ((JavascriptExecutor) browser).executeAsyncScript("""
@@ -280,7 +254,7 @@ class CockpitSlaCardIT extends FullStackTestSupport {
   }
 
   private void logIn(String user, String app) {
-    HeadlessChromium.logIn(browser, new WebDriverWait(browser, WAIT), app, user, PASSWORD);
+    HeadlessChromium.logIn(browser, wait, app, user, PASSWORD);
   }
 
   private String cockpit() {
@@ -309,10 +283,4 @@ class CockpitSlaCardIT extends FullStackTestSupport {
         .findFirst().orElseThrow(() -> new AssertionError("no dashboard row " + processKey + "/" + department));
   }
 
-  private void screenshot(String name) throws IOException {
-    Path target = Path.of("target", name);
-    Files.createDirectories(target.getParent());
-    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-        StandardCopyOption.REPLACE_EXISTING);
-  }
 }
