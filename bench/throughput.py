@@ -326,6 +326,8 @@ def suite(a):
                "machine": f"{os.cpu_count()} cores", "clients": a.clients, "rounds": a.rounds,
                "seconds": a.seconds, "cells": [], "startup_s": {}}
     db_pid = mariadb_pid() if mariadb else None
+    if mariadb:
+        results["commit_bench"] = commit_bench(db_url("bench_commit"))
     try:
         for app in apps:
             app.start()
@@ -381,6 +383,16 @@ def measure(app, clients, a, rnd, mariadb, db_pid):
     return cell
 
 
+def commit_bench(url):
+    """Durable commits/s the database sustains at 1, 4 and 16 connections (bench/CommitBench.java)."""
+    jar = sorted((pathlib.Path.home() / ".m2" / "repository" / "com" / "mysql" / "mysql-connector-j").glob("*/mysql-connector-j-*[0-9].jar"))[-1]
+    out = subprocess.run(["java", "-cp", str(jar), str(ROOT / "bench" / "CommitBench.java"), url,
+                          os.environ.get("DB_USER", "root"), os.environ.get("DB_PASSWORD", ""), "1,4,16", "5"],
+                         check=True, capture_output=True, text=True).stdout
+    print(out, end="", flush=True)
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def embedded_startup(jar, work):
     """Startup to health UP of the embedded default (H2 file database, demo users, simulator), fresh."""
     app = App("embedded", "platform", 8094, jar, {}, ["--spring.mail.port=2526"], work / "embedded")
@@ -430,6 +442,12 @@ def write(results, a):
                            ("fsyncs_per_case", "InnoDB fsyncs (durable commits)"),
                            ("app_cpu_ms_per_case", "app CPU, ms"), ("db_cpu_ms_per_case", "MariaDB CPU, ms")):
             lines.append(f"| {label} | {one['platform'].get(key)} | {one['bare'].get(key)} |")
+        commits = results.get("commit_bench", {}).get("16")
+        if commits:
+            lines.append("")
+            lines.append(f"The database sustains {commits} durable commits/s at 16 connections (bench/CommitBench.java): "
+                         f"at {one['platform']['fsyncs_per_case']} log fsyncs per case that is a limit of "
+                         f"≈ {round(commits / one['platform']['fsyncs_per_case'])} cases/s.")
     lines.append("")
     lines.append("Startup to health UP: " + ", ".join(f"{k} {v} s" for k, v in results["startup_s"].items()) + ".")
     lines.append("Logged under load: " + "; ".join(

@@ -13,8 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -35,11 +33,11 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       "/api/openapi", Set.of(StaffGroups.FRONT_DESK, StaffGroups.SUPERVISOR, StaffGroups.ADMIN),
       "/api/docs", Set.of(StaffGroups.FRONT_DESK, StaffGroups.SUPERVISOR, StaffGroups.ADMIN));
 
-  private final IdentityService identity;
+  private final LoginCache logins;
   private final ObjectMapper json;
 
-  ApiAuthenticationFilter(IdentityService identity, ObjectMapper json) {
-    this.identity = identity;
+  ApiAuthenticationFilter(LoginCache logins, ObjectMapper json) {
+    this.logins = logins;
     this.json = json;
   }
 
@@ -52,7 +50,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       try {
         String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
-        if (colon > 0 && identity.checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1))) {
+        if (colon > 0 && logins.checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1))) {
           user = decoded.substring(0, colon);
         }
       } catch (IllegalArgumentException e) {
@@ -79,7 +77,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     Set<String> admitted = ACCESS.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
         .map(Map.Entry::getValue).findFirst().orElse(Set.of(StaffGroups.ADMIN));
     if (groups == null) {
-      groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+      groups = logins.groupsOf(user);
     }
     if (groups.stream().noneMatch(admitted::contains)) {
       deny(response, 403, "FORBIDDEN", "当前账号无权访问该接口");

@@ -3,7 +3,11 @@ package cn.jiaxing.yijianshi.notification;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends what the outbox holds: right after the commit that wrote it, and every
- * {@code yijianshi.mail.send-interval} for retries. An SMTP outage leaves mail PENDING with a
+ * {@code yijianshi.mail.send-interval} for retries; a batch of due mail is claimed in one commit, sent
+ * over one SMTP connection and recorded as sent in one update. An SMTP outage leaves mail PENDING with a
  * growing back-off (capped at an hour) until the server is back; nothing is lost. Gauges
  * {@code yijianshi_mail_pending} and {@code yijianshi_mail_failed} at /actuator/prometheus.
  */
@@ -30,6 +36,7 @@ import org.springframework.stereotype.Component;
 public class MailDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+  static final int BATCH = 50;
 
   private final MailOutbox outbox;
   private final JavaMailSender smtp;
@@ -40,6 +47,7 @@ public class MailDispatcher {
     return t;
   });
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean queued = new AtomicBoolean();
   private final Timer polls;
   private final FailureLog failures = new FailureLog(java.time.Clock.systemUTC(), Duration.ofMinutes(10));
 
@@ -55,24 +63,43 @@ public class MailDispatcher {
         .publishPercentiles(0.5, 0.95).register(meters);
   }
 
-  /** Sends due mail soon, off the caller's thread. */
+  /**
+   * Sends due mail soon, off the caller's thread. Triggers that arrive while a pass is waiting to run
+   * are one pass: a burst of commits is sent as batches, not as one pass per commit.
+   */
   void trigger() {
-    executor.execute(this::sendDue);
+    if (queued.compareAndSet(false, true)) {
+      executor.execute(() -> {
+        queued.set(false);
+        sendDue();
+      });
+    }
   }
 
+  /** The retry poll: releases mail a dead node left claimed, then sends what is due on the sender thread. */
   @Scheduled(fixedDelayString = "${yijianshi.mail.send-interval:PT15S}", initialDelayString = "PT5S")
-  public void sendDue() {
+  public void poll() {
+    try {
+      outbox.releaseStale(properties.staleAfter());
+    } catch (RuntimeException e) {
+      log.warn("Mail outbox release failed: {}", e.toString());
+    }
+    trigger();
+  }
+
+  /** Sends what is due, in batches of up to {@value #BATCH} over one SMTP connection each. */
+  void sendDue() {
     if (!running.compareAndSet(false, true)) {
       return;
     }
     try {
-      List<Long> due = polls.record(() -> {
-        outbox.releaseStale(properties.staleAfter());
-        return outbox.due(50);
-      });
-      for (long id : due) {
-        outbox.claim(id).ifPresent(this::send);
-      }
+      List<Long> due;
+      do {
+        due = polls.record(() -> outbox.due(BATCH));
+        if (!due.isEmpty()) {
+          send(outbox.claim(due));
+        }
+      } while (due.size() == BATCH);
     } catch (RuntimeException e) {
       log.warn("Mail outbox pass failed: {}", e.toString());
     } finally {
@@ -80,40 +107,77 @@ public class MailDispatcher {
     }
   }
 
-  private void send(MailOutbox.Mail mail) {
-    try {
-      MimeMessage message = smtp.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-      helper.setFrom(properties.from());
-      helper.setTo(mail.recipient());
-      helper.setSubject(mail.subject());
-      helper.setText(mail.body());
-      smtp.send(message);
-    } catch (Exception e) {
-      boolean permanent = e instanceof MailParseException || e instanceof MailPreparationException
-          || e instanceof jakarta.mail.internet.AddressException;
-      outbox.failed(mail.id(), mail.attempts(), permanent, e.toString());
-      failures.failed(mail.id(), permanent, e.toString());
+  private void send(List<MailOutbox.Mail> mails) {
+    Map<MimeMessage, MailOutbox.Mail> prepared = new LinkedHashMap<>();
+    for (MailOutbox.Mail mail : mails) {
+      try {
+        MimeMessage message = smtp.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+        helper.setFrom(properties.from());
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body());
+        prepared.put(message, mail);
+      } catch (Exception e) {
+        failed(mail, e);
+      }
+    }
+    if (prepared.isEmpty()) {
       return;
     }
-    markSent(mail);
-    failures.sent();
+    Map<Object, Exception> failedMessages = Map.of();
+    try {
+      smtp.send(prepared.keySet().toArray(MimeMessage[]::new));
+    } catch (MailSendException e) {
+      failedMessages = e.getFailedMessages();
+      if (failedMessages.isEmpty()) { // no per-message detail: none of them is known to have gone out
+        failedMessages = new HashMap<>();
+        for (MimeMessage message : prepared.keySet()) {
+          failedMessages.put(message, e);
+        }
+      }
+    } catch (RuntimeException e) { // e.g. authentication refused: nothing went out
+      failedMessages = new HashMap<>();
+      for (MimeMessage message : prepared.keySet()) {
+        failedMessages.put(message, e);
+      }
+    }
+    List<Long> sent = new ArrayList<>();
+    for (Map.Entry<MimeMessage, MailOutbox.Mail> entry : prepared.entrySet()) {
+      Exception failure = failedMessages.get(entry.getKey());
+      if (failure == null) {
+        sent.add(entry.getValue().id());
+      } else {
+        failed(entry.getValue(), failure);
+      }
+    }
+    if (!sent.isEmpty()) {
+      markSent(sent);
+      failures.sent();
+    }
+  }
+
+  private void failed(MailOutbox.Mail mail, Exception e) {
+    boolean permanent = e instanceof MailParseException || e instanceof MailPreparationException
+        || e instanceof jakarta.mail.internet.AddressException;
+    outbox.failed(mail.id(), mail.attempts(), permanent, e.toString());
+    failures.failed(mail.id(), permanent, e.toString());
   }
 
   /**
    * The mail went out: record it, retrying a lock conflict with another node (a deadlock here must
    * not look like a failed send, or the mail would be sent again).
    */
-  private void markSent(MailOutbox.Mail mail) {
+  private void markSent(List<Long> ids) {
     for (int attempt = 1; ; attempt++) {
       try {
-        outbox.sent(mail.id());
-        log.info("Sent mail {} (attempt {})", mail.id(), mail.attempts() + 1);
+        outbox.sent(ids);
+        log.info("Sent mail {}", ids);
         return;
       } catch (TransientDataAccessException e) {
         if (attempt == 5) {
           // stays SENDING; released after 10 minutes and then sent once more: at least once, never lost
-          log.warn("Mail {} sent but not recorded: {}", mail.id(), e.toString());
+          log.warn("Mail {} sent but not recorded: {}", ids, e.toString());
           return;
         }
       }

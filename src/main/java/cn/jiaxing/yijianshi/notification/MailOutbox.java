@@ -70,22 +70,37 @@ public class MailOutbox {
         .param(Timestamp.from(clock.instant().minus(after))).update();
   }
 
-  /** Claims a due row; empty when another sender got it first. */
-  java.util.Optional<Mail> claim(long id) {
-    int claimed = db.sql("update mail_outbox set status = 'SENDING', next_attempt_at = ? where id = ? and status = 'PENDING'")
-        .params(Timestamp.from(clock.instant()), id).update();
-    if (claimed == 0) {
-      return java.util.Optional.empty();
+  /**
+   * Claims the due rows another sender has not claimed first, in one transaction (one durable commit
+   * for the batch, not one per mail), and reads them.
+   */
+  @Transactional
+  List<Mail> claim(List<Long> ids) {
+    Timestamp now = Timestamp.from(clock.instant());
+    List<Long> claimed = new java.util.ArrayList<>(ids.size());
+    for (long id : ids) {
+      if (db.sql("update mail_outbox set status = 'SENDING', next_attempt_at = ? where id = ? and status = 'PENDING'")
+          .params(now, id).update() == 1) {
+        claimed.add(id);
+      }
     }
-    return db.sql("select id, recipient, subject, body, attempts from mail_outbox where id = ?").param(id)
+    if (claimed.isEmpty()) {
+      return List.of();
+    }
+    return db.sql("select id, recipient, subject, body, attempts from mail_outbox where id in (:ids) order by id")
+        .param("ids", claimed)
         .query((rs, n) -> new Mail(rs.getLong(1), protection.open(RECIPIENT, rs.getString(2)), rs.getString(3),
             protection.open(BODY, rs.getString(4)), rs.getInt(5)))
-        .optional();
+        .list();
   }
 
-  void sent(long id) {
-    db.sql("update mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1 where id = ?")
-        .params(Timestamp.from(clock.instant()), id).update();
+  /** The mails went out: one update for the batch. */
+  void sent(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    db.sql("update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1 where id in (:ids)")
+        .param("now", Timestamp.from(clock.instant())).param("ids", ids).update();
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -18,7 +19,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,38 +39,72 @@ class MailDispatcherTests {
   void oneDueMail() {
     when(smtp.createMimeMessage()).thenAnswer(i -> new MimeMessage(Session.getInstance(new Properties())));
     when(outbox.due(anyInt())).thenReturn(List.of(7L));
-    when(outbox.claim(7)).thenReturn(Optional.of(mail));
+    when(outbox.claim(List.of(7L))).thenReturn(List.of(mail));
   }
 
   @Test
   void aLockConflictWhileRecordingASentMailIsRetriedAndTheMailIsNotSentAgain() {
     doThrow(new CannotAcquireLockException("Deadlock found")).doThrow(new CannotAcquireLockException("Deadlock found"))
-        .doNothing().when(outbox).sent(7);
+        .doNothing().when(outbox).sent(List.of(7L));
 
     dispatcher.sendDue();
 
-    verify(smtp, times(1)).send(any(MimeMessage.class));
-    verify(outbox, times(3)).sent(7);
+    verify(smtp, times(1)).send(any(MimeMessage[].class));
+    verify(outbox, times(3)).sent(List.of(7L));
     verify(outbox, never()).failed(eq(7L), anyInt(), anyBoolean(), anyString());
   }
 
   @Test
   void anSmtpOutageLeavesTheMailToRetry() {
-    doThrow(new MailSendException("connection refused")).when(smtp).send(any(MimeMessage.class));
+    doThrow(new MailSendException("connection refused")).when(smtp).send(any(MimeMessage[].class));
 
     dispatcher.sendDue();
 
     verify(outbox).failed(eq(7L), eq(0), eq(false), anyString());
-    verify(outbox, never()).sent(7);
+    verify(outbox, never()).sent(any());
   }
 
   @Test
   void aMalformedAddressIsAPermanentFailure() {
-    when(outbox.claim(7)).thenReturn(Optional.of(new MailOutbox.Mail(7, "not an address@@", "s", "b", 0)));
+    when(outbox.claim(List.of(7L))).thenReturn(List.of(new MailOutbox.Mail(7, "not an address@@", "s", "b", 0)));
 
     dispatcher.sendDue();
 
     verify(outbox).failed(eq(7L), eq(0), eq(true), anyString());
+    verify(smtp, never()).send(any(MimeMessage[].class));
+  }
+
+  @Test
+  void aBatchGoesOutOverOneConnectionAndOnlyTheMailTheServerRefusedIsRetried() {
+    MailOutbox.Mail other = new MailOutbox.Mail(8, "b@example.cn", "【办结通知】", "正文", 2);
+    MailOutbox.Mail third = new MailOutbox.Mail(9, "c@example.cn", "【办结通知】", "正文", 0);
+    when(outbox.due(anyInt())).thenReturn(List.of(7L, 8L, 9L));
+    when(outbox.claim(List.of(7L, 8L, 9L))).thenReturn(List.of(mail, other, third));
+    doAnswer(i -> {
+      Object[] messages = i.getRawArguments().length == 1 && i.getRawArguments()[0] instanceof Object[] array
+          ? array : i.getArguments(); // the batch, whichever way Mockito hands over the varargs
+      assertThat(messages).hasSize(3);
+      throw new MailSendException(java.util.Map.of(messages[1], new jakarta.mail.SendFailedException("452 mailbox full")));
+    }).when(smtp).send(any(MimeMessage[].class));
+
+    dispatcher.sendDue();
+
+    verify(smtp, times(1)).send(any(MimeMessage[].class));
+    verify(outbox).sent(List.of(7L, 9L));
+    verify(outbox).failed(eq(8L), eq(2), eq(false), anyString());
+    verify(outbox, never()).failed(eq(7L), anyInt(), anyBoolean(), anyString());
+  }
+
+  @Test
+  void aFullBatchIsFollowedByTheNextUntilNothingIsDue() {
+    List<Long> full = java.util.stream.LongStream.range(100, 100 + MailDispatcher.BATCH).boxed().toList();
+    when(outbox.due(anyInt())).thenReturn(full, List.of(7L));
+    when(outbox.claim(full)).thenReturn(List.of()); // another node claimed them all first
+
+    dispatcher.sendDue();
+
+    verify(outbox, times(2)).due(MailDispatcher.BATCH);
+    verify(outbox).sent(List.of(7L));
   }
 
   @Test
