@@ -461,7 +461,7 @@ class RestInputGuard {
       if (visible == null) {
         return;
       }
-      StepForms.Fields owned = asSystem(() -> stepForms.ofTask(taskId));
+      StepForms.Fields owned = asSystem(() -> stepForms.ofTask(visible));
       if (owned == null) {
         return;
       }

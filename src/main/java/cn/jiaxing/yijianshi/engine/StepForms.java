@@ -15,7 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +39,20 @@ class StepForms {
   private final ObjectMapper json;
   private final FormService forms;
   private final RepositoryService repository;
+  private final TaskService tasks;
   private final Map<Set<String>, Set<String>> shownToGroups = new ConcurrentHashMap<>();
+  /**
+   * Parsed forms by definition id and step (every form is bound to its deployment, so a deployed
+   * definition's forms never change): a clerk's save or completion does not read and parse the form
+   * from the database each time. Only forms found are kept; a failure to read one is tried again.
+   */
+  private final Map<String, Fields> parsed = new ConcurrentHashMap<>();
 
-  StepForms(ObjectMapper json, FormService forms, RepositoryService repository) {
+  StepForms(ObjectMapper json, FormService forms, RepositoryService repository, TaskService tasks) {
     this.json = json;
     this.forms = forms;
     this.repository = repository;
+    this.tasks = tasks;
   }
 
   /** A form's fields: those the step may edit, every field's label, and every name the form shows or tests. */
@@ -55,6 +65,27 @@ class StepForms {
 
   /** The task's deployed form, or null when it has none (nothing known to restrict by name). */
   Fields ofTask(String taskId) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    return task == null ? null : ofTask(task);
+  }
+
+  /** The task's deployed form, or null when it has none. */
+  Fields ofTask(Task task) {
+    if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
+      return taskForm(task.getId()); // a task outside any process: nothing to key a cache by
+    }
+    String key = task.getProcessDefinitionId() + '#' + task.getTaskDefinitionKey();
+    Fields fields = parsed.get(key);
+    if (fields == null) {
+      fields = taskForm(task.getId());
+      if (fields != null) {
+        parsed.put(key, fields);
+      }
+    }
+    return fields;
+  }
+
+  private Fields taskForm(String taskId) {
     try (InputStream form = forms.getDeployedTaskForm(taskId)) {
       return fields(form);
     } catch (Exception e) {
@@ -70,8 +101,16 @@ class StepForms {
     if (definition == null) {
       return null;
     }
+    Fields cached = parsed.get(definition.getId());
+    if (cached != null) {
+      return cached;
+    }
     try (InputStream form = forms.getDeployedStartForm(definition.getId())) {
-      return fields(form);
+      Fields fields = fields(form);
+      if (fields != null) {
+        parsed.put(definition.getId(), fields);
+      }
+      return fields;
     } catch (Exception e) {
       return null;
     }
@@ -126,7 +165,7 @@ class StepForms {
     Map<String, String> labels = new HashMap<>();
     Set<String> shown = new HashSet<>();
     collect(root, editable, labels, shown);
-    return new Fields(editable, labels, shown);
+    return new Fields(Set.copyOf(editable), Map.copyOf(labels), Set.copyOf(shown)); // shared: kept in the cache
   }
 
   private static void collect(JsonNode node, Set<String> editable, Map<String, String> labels, Set<String> shown) {
