@@ -40,14 +40,25 @@ PROCESS = "MarriageHouseholdProcess"
 CONFIRM, REVIEW = "Task_ConfirmMarriageRegistration", "Task_ReviewHouseholdMove"
 
 
+_issued = set()
+_issued_lock = threading.Lock()
+
+
 def id_number(male, age):
-    """A valid resident ID number (checksum, sex digit) that the simulator does not treat as married."""
-    birth = datetime.date.today() - datetime.timedelta(days=365 * age + random.randint(1, 300))
-    seq = random.randint(100, 968)
-    if seq % 2 != (1 if male else 0):
-        seq += 1
-    first17 = "330402" + birth.strftime("%Y%m%d") + "%03d" % seq
-    return first17 + "10X98765432"[sum(int(a) * b for a, b in zip(first17, W)) % 11]
+    """A valid resident ID number (checksum, sex digit) that the simulator does not treat as married.
+
+    Never the same one twice in a run: the simulated 民政 remembers every couple it registered, and a second
+    marriage of the same person ends the case at 已婚 (the client would wait for a task that never comes)."""
+    while True:
+        birth = datetime.date.today() - datetime.timedelta(days=365 * age + random.randint(1, 3000))
+        seq = random.randint(100, 968)
+        if seq % 2 != (1 if male else 0):
+            seq += 1
+        first17 = "330402" + birth.strftime("%Y%m%d") + "%03d" % seq
+        with _issued_lock:
+            if first17 not in _issued:
+                _issued.add(first17)
+                return first17 + "10X98765432"[sum(int(a) * b for a, b in zip(first17, W)) % 11]
 
 
 def variables(values):
@@ -110,7 +121,7 @@ class Target:
         api.call(user, "POST", f"/engine-rest/task/{task_id}/{action}", variables(decision))
 
 
-def wait(probe, deadline=120.0):
+def wait(probe, what, deadline=120.0):
     """Polls with growing gaps (5 ms, +25 % each, at most 100 ms) until probe() returns a value."""
     gap, start = 0.005, time.monotonic()
     while True:
@@ -118,7 +129,7 @@ def wait(probe, deadline=120.0):
         if v:
             return v
         if time.monotonic() - start > deadline:
-            raise RuntimeError("the engine did not get there in %.0f s" % deadline)
+            raise RuntimeError("the engine did not get there in %.0f s: %s" % (deadline, what))
         time.sleep(gap)  # the client's polling interval, not a wait on the engine's behalf
         gap = min(gap * 1.25, 0.1)
 
@@ -141,8 +152,9 @@ def ended(api, pid):
     return probe
 
 
-def drive(url, kind, clients, seconds, warmup):
-    """Runs `clients` clients for warmup + seconds; counts the cases that end inside the measured window."""
+def drive(url, kind, clients, seconds, warmup, max_cases=None):
+    """Runs `clients` clients for warmup + seconds (or until max_cases have started); counts the cases that end
+    inside the measured window."""
     target = Target(kind)
     t_begin = time.monotonic()
     t0, t1 = t_begin + warmup, t_begin + warmup + seconds
@@ -156,20 +168,22 @@ def drive(url, kind, clients, seconds, warmup):
             with lock:
                 counter[0] += 1
                 n = counter[0]
+            if max_cases is not None and n > max_cases:
+                break
             try:
                 s = time.monotonic()
                 pid = target.start(api, f"{os.getpid()}-{n}-{random.randint(0, 10**6)}")
                 started = time.monotonic()
-                confirm = wait(task_of(api, "minzheng", pid, CONFIRM))
+                confirm = wait(task_of(api, "minzheng", pid, CONFIRM), f"{CONFIRM} of {pid}")
                 first = time.monotonic()
                 c = time.monotonic()
                 target.complete(api, "minzheng", confirm, {"partiesPresent": True, "voluntary": True,
                                                             "noProhibitedKinship": True, "marriageApproved": True})
-                review = wait(task_of(api, "gongan", pid, REVIEW))
+                review = wait(task_of(api, "gongan", pid, REVIEW), f"{REVIEW} of {pid}")
                 h1 = time.monotonic() - c
                 c = time.monotonic()
                 target.complete(api, "gongan", review, {"householdMoveApproved": True})
-                wait(ended(api, pid))
+                wait(ended(api, pid), f"the end of {pid}")
                 done = time.monotonic()
             except Exception as e:  # noqa: BLE001 - a benchmark reports failures, it does not stop on them
                 with lock:
@@ -463,6 +477,57 @@ def write(results, a):
     print(table)
 
 
+def statements(a):
+    """Every statement of `cases` cases driven one at a time, by verb and table, from MariaDB's general log.
+
+    Run against one app at a time (nothing else on the database): the general log holds every session's
+    statements. Prints per case: statements by table (ACT_* are the engine's, the rest the platform's own),
+    and the transactions that wrote (durable commits)."""
+    import collections
+    import re
+    sql("set global log_output = 'TABLE'")
+    sql("truncate table mysql.general_log")
+    sql("set global general_log = 'ON'")
+    try:
+        drive(a.url, a.target, 1, 3600, 0, max_cases=a.cases)  # one client: one case at a time
+    finally:
+        sql("set global general_log = 'OFF'")
+    rows = sql("select thread_id, replace(replace(argument, '\\n', ' '), '\\t', ' ') from mysql.general_log"
+               " where command_type in ('Query', 'Execute')").splitlines()
+    by_table = collections.Counter()
+    wrote, autocommit, durable = {}, {}, 0
+    verb_re = re.compile(r"^\s*(select|insert|update|delete|commit|rollback|set|show)\b", re.I)
+    table_re = re.compile(r"\b(?:from|into|update|join)\s+`?([A-Za-z_][A-Za-z0-9_]*)", re.I)
+    for row in rows:
+        thread, _, text = row.partition("\t")
+        m = verb_re.match(text)
+        verb = m.group(1).lower() if m else "other"
+        if verb in ("select", "insert", "update", "delete"):
+            t = table_re.search(text)
+            table = t.group(1).lower() if t else "-"
+            if "general_log" in text or table in ("information_schema", "dual"):
+                continue
+            by_table[(table, verb)] += 1
+            if verb != "select":
+                if autocommit.get(thread, True):
+                    durable += 1  # a write outside a transaction commits by itself
+                else:
+                    wrote[thread] = True
+        elif verb in ("commit", "rollback"):
+            if wrote.pop(thread, False) and verb == "commit":
+                durable += 1
+        elif verb == "set" and "autocommit=" in text.replace(" ", "").lower():
+            on = "autocommit=1" in text.replace(" ", "").lower()
+            if on and wrote.pop(thread, False):
+                durable += 1  # switching autocommit on commits what is open
+            autocommit[thread] = on
+    total = sum(by_table.values())
+    print(f"{a.target}: {total / a.cases:.1f} statements and {durable / a.cases:.1f} committed transactions that"
+          f" wrote, per case ({a.cases} cases, one at a time)")
+    for (table, verb), count in sorted(by_table.items(), key=lambda kv: -kv[1]):
+        print(f"  {count / a.cases:6.1f}  {verb:6} {table}")
+
+
 def smtp_sink(a):
     """An SMTP server that accepts every mail and drops it (the platform's receipts and notices)."""
     import asyncore  # noqa: deprecated, still in Python 3.11
@@ -494,11 +559,17 @@ def main():
     d.add_argument("--clients", type=int, default=4)
     d.add_argument("--seconds", type=float, default=20)
     d.add_argument("--warmup", type=float, default=3)
+    st = sub.add_parser("statements", help="statements per case by table, from MariaDB's general log")
+    st.add_argument("--url", required=True)
+    st.add_argument("--target", choices=("platform", "bare"), default="platform")
+    st.add_argument("--cases", type=int, default=5)
     m = sub.add_parser("smtp-sink")
     m.add_argument("--port", type=int, default=2526)
     a = p.parse_args()
     if a.command == "suite":
         suite(a)
+    elif a.command == "statements":
+        statements(a)
     elif a.command == "drive":
         print(json.dumps(drive(a.url, a.target, a.clients, a.seconds, a.warmup), ensure_ascii=False))
     else:
