@@ -3,11 +3,7 @@ package cn.jiaxing.yijianshi.notification;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +15,6 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends what the outbox holds: right after the commit that wrote it, and every
- * {@code yijianshi.mail.send-interval} for retries; a batch of due mail is claimed in one commit, sent
- * over one SMTP connection and recorded as sent in one update. An SMTP outage leaves mail PENDING with a
+ * {@code yijianshi.mail.send-interval} for retries; a batch of due mail is claimed in one commit, then
+ * sent and recorded mail by mail. An SMTP outage leaves mail PENDING with a
  * growing back-off (capped at an hour) until the server is back; nothing is lost. Gauges
  * {@code yijianshi_mail_pending} and {@code yijianshi_mail_failed} at /actuator/prometheus.
  */
@@ -87,7 +82,7 @@ public class MailDispatcher {
     trigger();
   }
 
-  /** Sends what is due, in batches of up to {@value #BATCH} over one SMTP connection each. */
+  /** Sends what is due, claimed in batches of up to {@value #BATCH}. */
   void sendDue() {
     if (!running.compareAndSet(false, true)) {
       return;
@@ -107,8 +102,12 @@ public class MailDispatcher {
     }
   }
 
+  /**
+   * Sends a claimed batch mail by mail, each recorded as sent right after it went out: if the database
+   * goes away mid-batch, at most the one mail in flight is sent again later, and the rest of the batch
+   * stays claimed until {@code stale-after} and is sent then.
+   */
   private void send(List<MailOutbox.Mail> mails) {
-    Map<MimeMessage, MailOutbox.Mail> prepared = new LinkedHashMap<>();
     for (MailOutbox.Mail mail : mails) {
       try {
         MimeMessage message = smtp.createMimeMessage();
@@ -117,42 +116,12 @@ public class MailDispatcher {
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.body());
-        prepared.put(message, mail);
+        smtp.send(message);
       } catch (Exception e) {
         failed(mail, e);
+        continue;
       }
-    }
-    if (prepared.isEmpty()) {
-      return;
-    }
-    Map<Object, Exception> failedMessages = Map.of();
-    try {
-      smtp.send(prepared.keySet().toArray(MimeMessage[]::new));
-    } catch (MailSendException e) {
-      failedMessages = e.getFailedMessages();
-      if (failedMessages.isEmpty()) { // no per-message detail: none of them is known to have gone out
-        failedMessages = new HashMap<>();
-        for (MimeMessage message : prepared.keySet()) {
-          failedMessages.put(message, e);
-        }
-      }
-    } catch (RuntimeException e) { // e.g. authentication refused: nothing went out
-      failedMessages = new HashMap<>();
-      for (MimeMessage message : prepared.keySet()) {
-        failedMessages.put(message, e);
-      }
-    }
-    List<Long> sent = new ArrayList<>();
-    for (Map.Entry<MimeMessage, MailOutbox.Mail> entry : prepared.entrySet()) {
-      Exception failure = failedMessages.get(entry.getKey());
-      if (failure == null) {
-        sent.add(entry.getValue().id());
-      } else {
-        failed(entry.getValue(), failure);
-      }
-    }
-    if (!sent.isEmpty()) {
-      markSent(sent);
+      markSent(mail);
       failures.sent();
     }
   }
@@ -168,16 +137,16 @@ public class MailDispatcher {
    * The mail went out: record it, retrying a lock conflict with another node (a deadlock here must
    * not look like a failed send, or the mail would be sent again).
    */
-  private void markSent(List<Long> ids) {
+  private void markSent(MailOutbox.Mail mail) {
     for (int attempt = 1; ; attempt++) {
       try {
-        outbox.sent(ids);
-        log.info("Sent mail {}", ids);
+        outbox.sent(List.of(mail.id()));
+        log.info("Sent mail {} (attempt {})", mail.id(), mail.attempts() + 1);
         return;
       } catch (TransientDataAccessException e) {
         if (attempt == 5) {
           // stays SENDING; released after 10 minutes and then sent once more: at least once, never lost
-          log.warn("Mail {} sent but not recorded: {}", ids, e.toString());
+          log.warn("Mail {} sent but not recorded: {}", mail.id(), e.toString());
           return;
         }
       }
