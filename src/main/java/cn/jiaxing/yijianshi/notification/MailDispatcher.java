@@ -92,7 +92,9 @@ public class MailDispatcher {
       do {
         due = polls.record(() -> outbox.due(BATCH));
         if (!due.isEmpty()) {
-          send(outbox.claim(due));
+          // each mail recorded as sent right after it went out: if the database goes away mid-batch, at
+          // most the one in flight goes out again; the rest stays claimed until stale-after
+          outbox.claim(due).forEach(this::send);
         }
       } while (due.size() == BATCH);
     } catch (RuntimeException e) {
@@ -102,35 +104,24 @@ public class MailDispatcher {
     }
   }
 
-  /**
-   * Sends a claimed batch mail by mail, each recorded as sent right after it went out: if the database
-   * goes away mid-batch, at most the one mail in flight is sent again later, and the rest of the batch
-   * stays claimed until {@code stale-after} and is sent then.
-   */
-  private void send(List<MailOutbox.Mail> mails) {
-    for (MailOutbox.Mail mail : mails) {
-      try {
-        MimeMessage message = smtp.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-        helper.setFrom(properties.from());
-        helper.setTo(mail.recipient());
-        helper.setSubject(mail.subject());
-        helper.setText(mail.body());
-        smtp.send(message);
-      } catch (Exception e) {
-        failed(mail, e);
-        continue;
-      }
-      markSent(mail);
-      failures.sent();
+  private void send(MailOutbox.Mail mail) {
+    try {
+      MimeMessage message = smtp.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+      helper.setFrom(properties.from());
+      helper.setTo(mail.recipient());
+      helper.setSubject(mail.subject());
+      helper.setText(mail.body());
+      smtp.send(message);
+    } catch (Exception e) {
+      boolean permanent = e instanceof MailParseException || e instanceof MailPreparationException
+          || e instanceof jakarta.mail.internet.AddressException;
+      outbox.failed(mail.id(), mail.attempts(), permanent, e.toString());
+      failures.failed(mail.id(), permanent, e.toString());
+      return;
     }
-  }
-
-  private void failed(MailOutbox.Mail mail, Exception e) {
-    boolean permanent = e instanceof MailParseException || e instanceof MailPreparationException
-        || e instanceof jakarta.mail.internet.AddressException;
-    outbox.failed(mail.id(), mail.attempts(), permanent, e.toString());
-    failures.failed(mail.id(), permanent, e.toString());
+    markSent(mail);
+    failures.sent();
   }
 
   /**
