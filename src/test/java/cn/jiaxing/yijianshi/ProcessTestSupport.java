@@ -29,9 +29,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * Process tests: the real engine, listeners and SLA policies on in-memory H2; department clients
- * mocked; no job executor — each asynchronous department step is executed explicitly.
+ * mocked; no job executor and no automatic department calls — each department step's call is made explicitly.
  */
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "yijianshi.simulator.enabled=false",
+    "yijianshi.engine.department-calls.enabled=false",
     "yijianshi.sla.scan-interval=PT24H", "yijianshi.sla.scan-initial-delay=PT24H"})
 public abstract class ProcessTestSupport {
 
@@ -57,6 +58,7 @@ public abstract class ProcessTestSupport {
   @Autowired protected RuntimeService runtime;
   @Autowired protected TaskService tasks;
   @Autowired protected ManagementService management;
+  @Autowired protected cn.jiaxing.yijianshi.engine.DepartmentCalls calls;
   @Autowired protected CaseFiles cases;
   @Autowired protected cn.jiaxing.yijianshi.shared.DataProtection protection;
 
@@ -81,23 +83,22 @@ public abstract class ProcessTestSupport {
     BpmnAwareTests.init(engine);
   }
 
-  /** Executes the pending job of a department step. */
+  /**
+   * Makes the pending call of a department step (whatever its retry time; a technical fault is thrown), or
+   * executes the pending job of another asynchronous step.
+   */
   protected void runStep(ProcessInstance pi, String stepId) {
     Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(stepId).singleResult();
-    assertThat(job).as("job of " + stepId).isNotNull();
-    management.executeJob(job.getId());
+    if (job != null) {
+      management.executeJob(job.getId());
+      return;
+    }
+    assertThat(calls.callNow(pi.getId(), stepId)).as("call of " + stepId).isEqualTo(1);
   }
 
-  /**
-   * Executes a multi-instance step: its body's job (which creates the elements), then every element's job;
-   * returns how many elements ran.
-   */
+  /** Makes the calls of every element of a multi-instance step; returns how many were made. */
   protected int runSteps(ProcessInstance pi, String stepId) {
-    management.createJobQuery().processInstanceId(pi.getId()).activityId(stepId + "#multiInstanceBody").list()
-        .forEach(j -> management.executeJob(j.getId()));
-    List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).activityId(stepId).list();
-    jobs.forEach(j -> management.executeJob(j.getId()));
-    return jobs.size();
+    return calls.callNow(pi.getId(), stepId);
   }
 
   /** The process instance a call activity of {@code pi} started (the case's part), or fails. */

@@ -16,6 +16,7 @@ import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import cn.jiaxing.yijianshi.engine.StepCall;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,7 @@ final class AfterDeathPropertySteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       String bank = string(ex, BANK);
       String deceased = string(ex, DECEASED_ID_NUMBER);
       String applicant = string(ex, APPLICANT_ID_NUMBER);
@@ -66,12 +67,19 @@ final class AfterDeathPropertySteps {
     }
 
     @Override
-    protected boolean refusalIsAnOutcome(DelegateExecution ex, DepartmentRefusalException refusal) {
+    protected boolean refusalIsAnOutcome(StepCall ex, DepartmentRefusalException refusal) {
       record(ex, string(ex, BANK), "未办理：" + ResidentIdNumber.maskAll(refusal.getMessage()));
       return true;
     }
 
-    /** Adds this bank's line, keeping the lines in the order of the banks list (elements finish in any order). */
+    /**
+     * Adds this bank's line, keeping the lines in the order of the banks list (elements finish in any order,
+     * possibly at once: the line is added to the list as it is when the answer is recorded).
+     */
+    private static void record(StepCall call, String bank, String outcome) {
+      call.onAnswer(ex -> record(ex, bank, outcome));
+    }
+
     private static void record(DelegateExecution ex, String bank, String outcome) {
       Object before = ex.getVariable(DEPOSIT_RESULTS);
       List<String> lines = new ArrayList<>(before == null || before.toString().isBlank() ? List.of()
@@ -97,7 +105,7 @@ final class AfterDeathPropertySteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       var holdings = registry.holdings(key, string(ex, DECEASED_ID_NUMBER));
       ex.setVariable(REAL_ESTATE_COUNT, holdings.count());
       String listed = holdings.holdings();
@@ -119,7 +127,7 @@ final class AfterDeathPropertySteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       String number = police.cancelDrivingLicence(key, string(ex, DECEASED_ID_NUMBER), dateOfDeath(ex));
       result(ex, "机动车驾驶证已注销（注销编号 " + number + "）");
     }
@@ -136,7 +144,7 @@ final class AfterDeathPropertySteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       var t = police.transferVehicles(key, string(ex, DECEASED_ID_NUMBER), string(ex, APPLICANT_ID_NUMBER));
       result(ex, "机动车 " + t.plates() + " 已转移登记至申请人名下（业务编号 " + t.transferNumber() + "）");
     }
@@ -153,7 +161,7 @@ final class AfterDeathPropertySteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       var t = securities.transferToHeir(key, string(ex, DECEASED_ID_NUMBER), string(ex, APPLICANT_ID_NUMBER));
       result(ex, t.accounts() + " 个证券账户的证券已办理继承非交易过户至申请人名下（业务编号 " + t.transferNumber() + "）");
     }
@@ -170,7 +178,7 @@ final class AfterDeathPropertySteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       var c = insurers.fileDeathClaim(key, string(ex, DECEASED_ID_NUMBER), dateOfDeath(ex),
           string(ex, APPLICANT_ID_NUMBER), string(ex, DEATH_PROOF_NUMBER));
       result(ex, c.policies() + " 份保单已报案理赔，保险机构将在30日内核定并通知受益人（报案编号 " + c.claimNumber() + "）");

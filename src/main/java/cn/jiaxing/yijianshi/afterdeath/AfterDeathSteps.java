@@ -15,7 +15,7 @@ import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import cn.jiaxing.yijianshi.engine.StepCall;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +32,7 @@ final class AfterDeathSteps {
   private AfterDeathSteps() {
   }
 
-  static LocalDate dateOfDeath(DelegateExecution ex) {
+  static LocalDate dateOfDeath(StepCall ex) {
     String date = ex.getVariable(DATE_OF_DEATH).toString();
     return LocalDate.parse(date.length() > 10 ? date.substring(0, 10) : date);
   }
@@ -59,12 +59,12 @@ final class AfterDeathSteps {
       this.refusalPrefix = refusalPrefix;
     }
 
-    void result(DelegateExecution ex, String text) {
+    void result(StepCall ex, String text) {
       ex.setVariable(resultVariable, text);
     }
 
     @Override
-    protected final boolean refusalIsAnOutcome(DelegateExecution ex, DepartmentRefusalException refusal) {
+    protected final boolean refusalIsAnOutcome(StepCall ex, DepartmentRefusalException refusal) {
       result(ex, refusalPrefix + ResidentIdNumber.maskAll(refusal.getMessage()));
       return true;
     }
@@ -80,7 +80,7 @@ final class AfterDeathSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       var proof = health.confirmDeathProof(key, string(ex, DECEASED_ID_NUMBER), string(ex, DECEASED_NAME),
           dateOfDeath(ex), string(ex, DEATH_KIND), string(ex, DEATH_PROOF_NUMBER));
       ex.setVariable(DEATH_PROOF_NUMBER, proof.proofNumber());
@@ -103,7 +103,7 @@ final class AfterDeathSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       var proof = police.confirmNonNaturalDeath(key, string(ex, DECEASED_ID_NUMBER), string(ex, DECEASED_NAME),
           dateOfDeath(ex));
       ex.setVariable(DEATH_PROOF_NUMBER, proof.proofNumber());
@@ -126,7 +126,7 @@ final class AfterDeathSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       var record = police.householdRecord(key, string(ex, DECEASED_ID_NUMBER));
       ex.setVariable(ZHEJIANG_HOUSEHOLD, record.found() && record.zhejiangHousehold());
     }
@@ -142,7 +142,7 @@ final class AfterDeathSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       String status = assistance.assistanceStatus(key, string(ex, DECEASED_ID_NUMBER));
       if (!java.util.Set.of("NONE", "DIBAO", "TEKUN").contains(status)) {
         throw new IllegalStateException("mzjz answered an unknown assistance status: " + status);
@@ -162,7 +162,7 @@ final class AfterDeathSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       String number = police.cancelHousehold(key, string(ex, DECEASED_ID_NUMBER), dateOfDeath(ex),
           string(ex, DEATH_PROOF_NUMBER));
       result(ex, "已注销（注销编号 " + number + "）");
@@ -181,7 +181,7 @@ final class AfterDeathSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       LocalDate died = dateOfDeath(ex);
       var s = pensions.settleAfterDeath(key, string(ex, DECEASED_ID_NUMBER), died, monthAfter(died),
           string(ex, APPLICANT_ID_NUMBER));
@@ -203,7 +203,7 @@ final class AfterDeathSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       var stop = insurance.stopCoverage(key, string(ex, DECEASED_ID_NUMBER), dateOfDeath(ex),
           string(ex, APPLICANT_ID_NUMBER));
       result(ex, "医保关系于 " + stop.coverageEnd() + " 终止，个人账户余额 "
@@ -223,7 +223,7 @@ final class AfterDeathSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       LocalDate from = monthAfter(dateOfDeath(ex));
       var stop = assistance.stopAllowances(key, string(ex, DECEASED_ID_NUMBER), from);
       result(ex, stop.stopped() + "自 " + from + " 起停发（编号 " + stop.stopNumber() + "）");
@@ -242,7 +242,7 @@ final class AfterDeathSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       LocalDate from = monthAfter(dateOfDeath(ex));
       String number = disability.cancelDisabilityCard(key, string(ex, DECEASED_ID_NUMBER), from);
       result(ex, "残疾人证已注销，困难残疾人生活补贴和重度残疾人护理补贴自 " + from
@@ -262,7 +262,7 @@ final class AfterDeathSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       var w = fund.withdrawForHeir(key, string(ex, DECEASED_ID_NUMBER), string(ex, APPLICANT_ID_NUMBER));
       result(ex, "准予提取，" + yuan(w.amount()) + " 转入申请人账户（编号 " + w.withdrawalNumber() + "）");
     }

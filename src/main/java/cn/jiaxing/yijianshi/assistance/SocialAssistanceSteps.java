@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import cn.jiaxing.yijianshi.engine.StepCall;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ final class SocialAssistanceSteps {
   }
 
   /** The household's ID numbers: the applicant first, then the members named. */
-  static List<String> household(VariableScope scope) {
+  static List<String> household(StepCall scope) {
     List<String> ids = new ArrayList<>();
     ids.add(scope.getVariable(APPLICANT_ID_NUMBER).toString());
     Object members = scope.getVariable(MEMBER_IDS);
@@ -59,7 +60,7 @@ final class SocialAssistanceSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       if (!Boolean.TRUE.equals(ex.getVariable(AUTHORIZATION_SIGNED))) {
         throw new IllegalStateException("The household has not signed the authorization: nothing may be queried");
       }
@@ -77,7 +78,8 @@ final class SocialAssistanceSteps {
         facts = "NO_ANSWER|未在时限内答复";
       }
       ex.setVariable(CHECK_FACTS_PREFIX + source, facts);
-      report(ex);
+      // the sources answer in parallel: the report is rebuilt from every answer recorded by then
+      ex.onAnswer(QueryEconomicFacts::report);
     }
 
     /** The report (one line per source), the totals of what answered, and the sources still silent. */
@@ -136,7 +138,7 @@ final class SocialAssistanceSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       String category = string(ex, DECISION);
       int size = ((Number) ex.getVariable(VERIFIED_SIZE)).intValue();
       BigDecimal monthly = monthlyAmount(rules, category, size, ((Number) ex.getVariable(INCOME_PER_PERSON)).longValue());
@@ -170,12 +172,13 @@ final class SocialAssistanceSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       LocalDate from = LocalDate.now(clock).with(TemporalAdjusters.firstDayOfNextMonth());
       String stop = assistance.stopAssistance(key, string(ex, APPLICANT_ID_NUMBER), string(ex, GRANT_NUMBER), from);
       ex.setVariable(STOPPED_FROM, from.toString());
       ex.setVariable(STOP_NUMBER, stop);
-      cases.inform(ex.getProcessBusinessKey(), "救助金停发", "经复核，您家庭的救助金自 " + from + " 起停发（编号 " + stop + "）");
+      String caseNumber = ex.getProcessBusinessKey();
+      ex.onAnswer(e -> cases.inform(caseNumber, "救助金停发", "经复核，您家庭的救助金自 " + from + " 起停发（编号 " + stop + "）"));
     }
   }
 }

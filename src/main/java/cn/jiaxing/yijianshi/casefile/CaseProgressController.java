@@ -13,11 +13,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +41,7 @@ class CaseProgressController {
 
   private final CaseFiles cases;
   private final HistoryService history;
-  private final ManagementService management;
+  private final ExternalTaskService externalTasks;
   private final Departments departments;
   private final RepositoryService repository;
   private final List<CaseHistory> caseHistories;
@@ -50,14 +50,14 @@ class CaseProgressController {
 
   private final org.camunda.bpm.engine.IdentityService identity;
 
-  CaseProgressController(CaseFiles cases, HistoryService history, ManagementService management, Departments departments,
+  CaseProgressController(CaseFiles cases, HistoryService history, ExternalTaskService externalTasks, Departments departments,
       RepositoryService repository, List<CaseHistory> caseHistories, DepartmentVoids voids,
       org.camunda.bpm.engine.IdentityService identity) {
     this.identity = identity;
     this.voids = voids;
     this.cases = cases;
     this.history = history;
-    this.management = management;
+    this.externalTasks = externalTasks;
     this.departments = departments;
     this.repository = repository;
     this.caseHistories = caseHistories;
@@ -119,28 +119,18 @@ class CaseProgressController {
     }
     Map<String, List<HistoricActivityInstance>> activities = new HashMap<>();
     Map<String, Date> dueByTask = new HashMap<>();
-    List<Job> waiting = new ArrayList<>();
+    Map<String, ExternalTask> calls = new HashMap<>();
     for (String instance : instances) {
       activities.put(instance, history.createHistoricActivityInstanceQuery().processInstanceId(instance)
           .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list());
       history.createHistoricTaskInstanceQuery().processInstanceId(instance).list().stream()
           .filter(t -> t.getDueDate() != null).forEach(t -> dueByTask.put(t.getId(), t.getDueDate()));
-      waiting.addAll(management.createJobQuery().processInstanceId(instance).list());
+      // department steps not yet answered: their calls (queued, failing, or an incident)
+      externalTasks.createExternalTaskQuery().processInstanceId(instance).list()
+          .forEach(t -> calls.put(t.getActivityInstanceId(), t));
     }
     List<Step> steps = new ArrayList<>();
-    addSteps(c.processInstanceId(), activities, dueByTask, steps);
-    // department steps waiting for their turn to call (a job not yet run, or failing: an incident)
-    for (Job j : waiting) {
-      String activityId = j.getJobDefinitionId() == null ? null : management.createJobDefinitionQuery()
-          .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId();
-      if (activityId != null && departmentOf(j.getProcessDefinitionId(), activityId) != null) {
-        String state = j.getRetries() == 0 ? "INCIDENT" : j.getExceptionMessage() != null ? "RETRYING" : "WAITING";
-        Step shown = step(j.getProcessDefinitionId(), activityId, nameOf(j.getProcessDefinitionId(), activityId),
-            state, j.getCreateTime(), null, null);
-        steps.add(new Step(shown.stepId(), shown.name(), shown.department(), shown.departmentName(),
-            shown.state(), shown.startedAt(), null, null, ResidentIdNumber.maskAll(j.getExceptionMessage())));
-      }
-    }
+    addSteps(c.processInstanceId(), activities, dueByTask, calls, steps);
     return new Progress(c.caseNumber(), c.type(), c.type().displayName(), c.status(), c.status().displayName(),
         c.applicantName(), c.applicantIdMasked(), c.openedAt(), c.dueAt(), c.closedAt(), c.outcomeReason(), steps,
         voids.ofCase(c.caseNumber()).stream().map(v -> new DepartmentVoid(v.department(),
@@ -152,16 +142,24 @@ class CaseProgressController {
 
   /** The instance's steps in order, each call activity followed by the steps of the process it called. */
   private void addSteps(String instance, Map<String, List<HistoricActivityInstance>> activities,
-      Map<String, Date> dueByTask, List<Step> steps) {
+      Map<String, Date> dueByTask, Map<String, ExternalTask> calls, List<Step> steps) {
     for (HistoricActivityInstance a : activities.getOrDefault(instance, List.of())) {
       if (STEP_TYPES.contains(a.getActivityType())) {
         String state = a.getEndTime() == null ? "ACTIVE" : (a.isCanceled() ? "CANCELED" : "COMPLETED");
         Date due = a.getTaskId() == null ? null : dueByTask.get(a.getTaskId());
-        steps.add(step(a.getProcessDefinitionId(), a.getActivityId(), a.getActivityName(), state, a.getStartTime(),
-            a.getEndTime(), due));
+        Step shown = step(a.getProcessDefinitionId(), a.getActivityId(), a.getActivityName(), state, a.getStartTime(),
+            a.getEndTime(), due);
+        ExternalTask call = a.getEndTime() == null ? calls.get(a.getId()) : null;
+        if (call != null && shown.department() != null) {
+          String waiting = call.getRetries() != null && call.getRetries() == 0 ? "INCIDENT"
+              : call.getErrorMessage() != null ? "RETRYING" : "WAITING";
+          shown = new Step(shown.stepId(), shown.name(), shown.department(), shown.departmentName(), waiting,
+              shown.startedAt(), null, null, ResidentIdNumber.maskAll(call.getErrorMessage()));
+        }
+        steps.add(shown);
       }
       if (a.getCalledProcessInstanceId() != null) {
-        addSteps(a.getCalledProcessInstanceId(), activities, dueByTask, steps);
+        addSteps(a.getCalledProcessInstanceId(), activities, dueByTask, calls, steps);
       }
     }
   }
@@ -171,11 +169,6 @@ class CaseProgressController {
     String dept = departmentOf(processDefinitionId, activityId);
     return new Step(activityId, name, dept, departments.find(dept).map(Department::displayName).orElse(null),
         state, toInstant(startedAt), toInstant(endedAt), toInstant(dueAt), null);
-  }
-
-  private String nameOf(String processDefinitionId, String activityId) {
-    FlowElement element = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
-    return element == null ? activityId : element.getName();
   }
 
   /** The {@code department} extension property of a step, read once per process definition. */

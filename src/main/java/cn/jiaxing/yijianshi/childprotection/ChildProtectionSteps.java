@@ -4,7 +4,7 @@ import static cn.jiaxing.yijianshi.childprotection.ChildProtectionVariables.*;
 
 import cn.jiaxing.yijianshi.departments.CourtClient;
 import cn.jiaxing.yijianshi.engine.DepartmentStep;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import cn.jiaxing.yijianshi.engine.StepCall;
 import org.springframework.stereotype.Component;
 
 /** The court filings of {@code ChildProtectionProcess}; the court's decisions come back as messages. */
@@ -23,7 +23,7 @@ final class ChildProtectionSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       ex.setVariable(PROTECTION_ORDER_APPLICATION, court.applyForProtectionOrder(key, string(ex, POLICE_CASE_NUMBER),
           "REQUEST_URGENT".equals(ex.getVariable(PROTECTION_ORDER))));
     }
@@ -39,7 +39,7 @@ final class ChildProtectionSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       ex.setVariable(SUIT_NUMBER, court.fileGuardianshipSuit(key, string(ex, POLICE_CASE_NUMBER), string(ex, ADVICE_NUMBER)));
     }
   }

@@ -2,10 +2,10 @@ package cn.jiaxing.yijianshi.engine;
 
 /**
  * One occurrence of a department step: the first, or a later loop round, an element of a
- * multi-instance step, a part of a called process run again. It is its job: created when the flow
+ * multi-instance step, a part of a called process run again. It is its external task: created when the flow
  * reaches the step, kept through every retry, gone when the department answered.
  *
- * @param id the job's id
+ * @param id the external task's id
  * @param rootProcessInstanceId the case's process instance (see {@link CaseNumbers})
  * @param ordinal 1 for the step's first occurrence in the case, then 2, 3, ...
  */

@@ -20,13 +20,13 @@ public class StepOccurrences {
   }
 
   /** Numbers a new occurrence: one more than the step's occurrences in the case so far. */
-  int add(String jobId, String caseNumber, String processKey, String stepId, String department) {
+  int add(String occurrenceId, String caseNumber, String processKey, String stepId, String department) {
     int ordinal = db.sql("select coalesce(max(ordinal), 0) + 1 from step_occurrence"
             + " where case_number = ? and process_key = ? and step_id = ?")
         .params(caseNumber, processKey, stepId).query(Integer.class).single();
     db.sql("insert into step_occurrence (job_id, case_number, process_key, step_id, ordinal, created_at, department)"
             + " values (?, ?, ?, ?, ?, ?, ?)")
-        .params(jobId, caseNumber, processKey, stepId, ordinal, Timestamp.from(clock.instant()), department).update();
+        .params(occurrenceId, caseNumber, processKey, stepId, ordinal, Timestamp.from(clock.instant()), department).update();
     return ordinal;
   }
 
@@ -44,9 +44,9 @@ public class StepOccurrences {
         .list();
   }
 
-  /** The idempotency key of the occurrence run by this job, if it is a department step's. */
-  Optional<String> idempotencyKey(String jobId) {
-    return db.sql("select case_number, step_id, ordinal from step_occurrence where job_id = ?").param(jobId)
+  /** The idempotency key of an occurrence (its external task), if it is a department step's. */
+  Optional<String> idempotencyKey(String occurrenceId) {
+    return db.sql("select case_number, step_id, ordinal from step_occurrence where job_id = ?").param(occurrenceId)
         .query((rs, n) -> StepOccurrence.idempotencyKey(rs.getString(1), rs.getString(2), rs.getInt(3)))
         .optional();
   }

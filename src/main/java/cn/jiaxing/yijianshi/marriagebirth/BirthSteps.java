@@ -9,7 +9,7 @@ import cn.jiaxing.yijianshi.departments.SocialSecurityCardClient;
 import cn.jiaxing.yijianshi.departments.VaccinationClient;
 import cn.jiaxing.yijianshi.engine.DepartmentStep;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import cn.jiaxing.yijianshi.engine.StepCall;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ final class BirthSteps {
   private BirthSteps() {
   }
 
-  private static LocalDate birthDate(DelegateExecution ex) {
+  private static LocalDate birthDate(StepCall ex) {
     return LocalDate.parse(ex.getVariable(CHILD_BIRTH_DATE).toString());
   }
 
@@ -36,7 +36,7 @@ final class BirthSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       ex.setVariable(BIRTH_CERTIFICATE_NUMBER, health.issueBirthCertificate(key, string(ex, CHILD_NAME),
           string(ex, CHILD_SEX), birthDate(ex), string(ex, BIRTH_HOSPITAL), string(ex, MOTHER_ID_NUMBER)));
     }
@@ -55,7 +55,7 @@ final class BirthSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       ex.setVariable(BIRTH_PLANNING_REGISTRATION_NUMBER,
           health.registerBirthPlanning(key, string(ex, FATHER_ID_NUMBER), string(ex, MOTHER_ID_NUMBER)));
     }
@@ -71,7 +71,7 @@ final class BirthSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       ex.setVariable(VACCINATION_RECORD_NUMBER, vaccination.issueVaccinationRecord(key, string(ex, CHILD_NAME),
           birthDate(ex), string(ex, MOTHER_ID_NUMBER)));
     }
@@ -87,7 +87,7 @@ final class BirthSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       String parentId = string(ex, "FATHER".equals(string(ex, HOUSEHOLD_PARENT)) ? FATHER_ID_NUMBER : MOTHER_ID_NUMBER);
       ex.setVariable(CHILD_ID_NUMBER, households.registerBirth(key, new HouseholdRegistryClient.BirthRegistration(
           string(ex, CHILD_NAME), string(ex, CHILD_SEX), birthDate(ex), string(ex, BIRTH_CERTIFICATE_NUMBER), parentId)));
@@ -109,7 +109,7 @@ final class BirthSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       var enrolment = insurance.enrol(key, string(ex, CHILD_ID_NUMBER), string(ex, CHILD_NAME), birthDate(ex));
       ex.setVariable(MEDICAL_INSURANCE_NUMBER, enrolment.enrolmentNumber());
       ex.setVariable(MEDICAL_INSURANCE_BENEFIT_START, enrolment.benefitStart().toString());
@@ -126,7 +126,7 @@ final class BirthSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       ex.setVariable(SOCIAL_SECURITY_CARD_APPLICATION,
           cards.applyForCard(key, string(ex, CHILD_ID_NUMBER), string(ex, CHILD_NAME)));
     }

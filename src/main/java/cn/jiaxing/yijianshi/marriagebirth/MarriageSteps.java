@@ -6,7 +6,7 @@ import cn.jiaxing.yijianshi.departments.HouseholdRegistryClient;
 import cn.jiaxing.yijianshi.departments.MarriageRegistryClient;
 import cn.jiaxing.yijianshi.engine.DepartmentStep;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import cn.jiaxing.yijianshi.engine.StepCall;
 import org.springframework.stereotype.Component;
 
 /** The department calls of {@code MarriageHouseholdProcess}, one delegate bean per service task. */
@@ -25,7 +25,7 @@ final class MarriageSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       registry.checkNotMarried(key, string(ex, GROOM_ID_NUMBER), string(ex, BRIDE_ID_NUMBER));
     }
 
@@ -45,7 +45,7 @@ final class MarriageSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       String certificate = registry.registerMarriage(key,
           new MarriageRegistryClient.Party(string(ex, GROOM_NAME), string(ex, GROOM_ID_NUMBER)),
           new MarriageRegistryClient.Party(string(ex, BRIDE_NAME), string(ex, BRIDE_ID_NUMBER)),
@@ -69,7 +69,7 @@ final class MarriageSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       households.updateMaritalStatus(key, string(ex, GROOM_ID_NUMBER), string(ex, BRIDE_ID_NUMBER),
           string(ex, MARRIAGE_CERTIFICATE_NUMBER));
       ex.setVariable(MARITAL_STATUS_UPDATED, true);
@@ -86,7 +86,7 @@ final class MarriageSteps {
     }
 
     @Override
-    protected void call(DelegateExecution ex, String key) {
+    protected void call(StepCall ex, String key) {
       boolean brideMoves = "BRIDE_TO_GROOM".equals(string(ex, HOUSEHOLD_MOVE_DIRECTION));
       String mover = string(ex, brideMoves ? BRIDE_ID_NUMBER : GROOM_ID_NUMBER);
       String host = string(ex, brideMoves ? GROOM_ID_NUMBER : BRIDE_ID_NUMBER);

@@ -154,7 +154,7 @@ class ProcessConventionsTests {
       check(problems, task.getCamundaDelegateExpression() != null, id + " has no delegateExpression");
       check(problems, CATALOGUE.systems().stream().anyMatch(d -> d.code().equals(department(task))),
           id + " department property is not a system of departments.yaml: " + department(task));
-      // the platform applies the retry cycle (DepartmentStepJobs); a model names one only to differ
+      // the platform applies the retry cycle (DepartmentStepTasks); a model names one only to differ
       check(problems, task.getExtensionElements() == null || task.getExtensionElements().getElementsQuery()
               .filterByType(CamundaFailedJobRetryTimeCycle.class).list().isEmpty(),
           id + " repeats a retry cycle: department steps get the platform's (yijianshi.engine.department-retry-cycle)");
