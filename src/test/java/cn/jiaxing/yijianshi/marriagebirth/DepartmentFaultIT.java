@@ -28,7 +28,7 @@ class DepartmentFaultIT extends FullStackTestSupport {
     JsonNode vaccination = simulatorRequests(caseNumber + ":Task_IssueVaccinationRecord");
     assertThat(vaccination).hasSize(1);
     assertThat(vaccination.get(0).get("timesAsked").asInt()).as("asked three times, done once").isEqualTo(3);
-    JsonNode failures = get("admin", "/engine-rest/history/job-log?processInstanceId={p}&activityIdIn={a}&failureLog=true",
+    JsonNode failures = get("admin", "/engine-rest/history/external-task-log?processInstanceId={p}&activityIdIn={a}&failureLog=true",
         processInstanceId(caseNumber), "Task_IssueVaccinationRecord").getBody();
     assertThat(failures).hasSize(2);
   }

@@ -305,6 +305,38 @@ class MarriageHouseholdProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  void theDepartmentIsCalledWithNoTransactionOpen() {
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    org.mockito.Mockito.doAnswer(call -> {
+      seen.add("transaction=" + org.springframework.transaction.support.TransactionSynchronizationManager
+          .isActualTransactionActive() + " command=" + (org.camunda.bpm.engine.impl.context.Context.getCommandContext() != null));
+      return null;
+    }).when(marriageRegistry).checkNotMarried(anyString(), anyString(), anyString());
+    ProcessInstance pi = start(application(false, false));
+    runStep(pi, "Task_CheckMarriageRecords");
+
+    // no database connection or engine command is held while the department answers
+    assertThat(seen).containsExactly("transaction=false command=false");
+    BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ConfirmMarriageRegistration");
+  }
+
+  @Test
+  void anAnswerArrivingAfterTheCaseWasCanceledIsNotRecorded() {
+    ProcessInstance pi = start(application(false, false));
+    // the applicant withdraws while 民政's system is still answering
+    org.mockito.Mockito.doAnswer(call -> {
+      runtime.deleteProcessInstance(pi.getId(), "申请人撤回申请", true);
+      return null;
+    }).when(marriageRegistry).checkNotMarried(anyString(), anyString(), anyString());
+    runStep(pi, "Task_CheckMarriageRecords");
+
+    assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CANCELED);
+    assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(slaRecords.forInstance(pi.getId())).extracting(r -> r.stepId() + ":" + r.stateAt(Instant.now()))
+        .contains("Task_CheckMarriageRecords:CANCELED");
+  }
+
+  @Test
   void aCanceledCaseTellsTheApplicantWhatWasAlreadyDone() {
     ProcessInstance pi = registered(false, false);
     runtime.deleteProcessInstance(pi.getId(), "户籍系统故障，转人工办理", true);
