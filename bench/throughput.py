@@ -26,6 +26,7 @@ import json
 import os
 import pathlib
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -293,7 +294,8 @@ def log_problems(app):
     text = (app.workdir / "app.log").read_text(errors="replace")
     return {"deadlocks": text.count("Deadlock found"),
             "optimistic_locking": text.count("OptimisticLockingException"),
-            "failed_jobs": text.count("ENGINE-16004")}
+            "failed_jobs": text.count("ENGINE-16004"),
+            "failed_department_calls": len(re.findall(r"Department step \S+ failed", text))}
 
 
 def suite(a):
@@ -466,7 +468,8 @@ def write(results, a):
     lines.append("Startup to health UP: " + ", ".join(f"{k} {v} s" for k, v in results["startup_s"].items()) + ".")
     lines.append("Logged under load: " + "; ".join(
         f"{k}: {v['deadlocks']} deadlocks, {v['optimistic_locking']} optimistic-locking failures, "
-        f"{v['failed_jobs']} failed jobs" for k, v in results.get("log", {}).items()) + ".")
+        f"{v['failed_jobs']} failed jobs, {v.get('failed_department_calls', 0)} failed department calls"
+        for k, v in results.get("log", {}).items()) + ".")
     table = "\n".join(lines)
     results["markdown"] = table
     out = ROOT / "bench" / "results"

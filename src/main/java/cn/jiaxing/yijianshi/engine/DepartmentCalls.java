@@ -1,5 +1,7 @@
 package cn.jiaxing.yijianshi.engine;
 
+import cn.jiaxing.yijianshi.departments.DepartmentProperties;
+import cn.jiaxing.yijianshi.departments.Departments;
 import cn.jiaxing.yijianshi.shared.ResidentIdNumber;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,7 +74,15 @@ public class DepartmentCalls implements SmartLifecycle {
   private ScheduledExecutorService poller;
 
   DepartmentCalls(ProcessEngine engine, Map<String, DepartmentStep> steps, StepOccurrences occurrences,
-      DepartmentCallSettings settings) {
+      DepartmentCallSettings settings, Departments departments, DepartmentProperties endpoints) {
+    for (var system : departments.systems()) {
+      Duration timeout = endpoints.endpoint(system.code()).timeout();
+      // a call still waiting when its lock ends is made again by another node: the lock must outlast it
+      if (timeout.multipliedBy(2).compareTo(settings.lock()) > 0) {
+        throw new IllegalStateException("yijianshi.engine.department-calls.lock (" + settings.lock()
+            + ") must be at least twice the timeout of department system " + system.code() + " (" + timeout + ")");
+      }
+    }
     this.engine = engine;
     this.steps = Map.copyOf(steps);
     this.occurrences = occurrences;
@@ -340,8 +350,8 @@ public class DepartmentCalls implements SmartLifecycle {
         if (attempt >= RECORD_ATTEMPTS) {
           throw e;
         }
-        log.debug("Department step {} of {}: concurrent update, recording again", task.getActivityId(),
-            task.getBusinessKey());
+        log.info("Department step {} of {}: concurrent update of the case (OptimisticLockingException), recording again",
+            task.getActivityId(), task.getBusinessKey());
       } finally {
         lock.unlock();
       }
