@@ -362,11 +362,12 @@ def suite(a):
                 app.start([f"--yijianshi.simulator.latency=PT{a.slow_ms / 1000}S",
                            f"--bare.latency=PT{a.slow_ms / 1000}S"])
                 drive(app.url, app.kind, 4, a.warmup_seconds, 0)
-            for rnd in range(a.rounds):
-                for app in apps[:2]:
-                    cell = measure(app, max(a.clients), a, rnd, mariadb, db_pid)
-                    cell["latency_ms"] = a.slow_ms
-                    results["cells"].append(cell)
+            for clients in a.slow_clients:
+                for rnd in range(a.rounds):
+                    for app in apps[:2]:
+                        cell = measure(app, clients, a, rnd, mariadb, db_pid)
+                        cell["latency_ms"] = a.slow_ms
+                        results["cells"].append(cell)
         results["log"] = {app.name: log_problems(app) for app in apps}
     finally:
         for app in apps:
@@ -448,6 +449,14 @@ def write(results, a):
         results["slow_ratio"] = round(ps["cases_per_s"] / p0["cases_per_s"], 2)
         lines.append(f"Every department answering after {a.slow_ms} ms, {top} clients: platform {ps['cases_per_s']} "
                      f"cases/s (**{results['slow_ratio']}×** its latency-0 figure), bare Camunda {bs['cases_per_s']}.")
+        best_p0 = max(median_cell(cells, "platform", c)["cases_per_s"] for c in a.clients)
+        best_b0 = max(median_cell(cells, "bare", c)["cases_per_s"] for c in a.clients)
+        for more in [c for c in a.slow_clients if c != top]:
+            pm, bm = median_cell(cells, "platform", more, a.slow_ms), median_cell(cells, "bare", more, a.slow_ms)
+            results[f"slow_ratio_{more}"] = round(pm["cases_per_s"] / best_p0, 2)
+            lines.append(f"With {more} clients (enough to cover the latency): platform {pm['cases_per_s']} cases/s "
+                         f"(**{results[f'slow_ratio_{more}']}×** its best latency-0 figure), bare Camunda "
+                         f"{bm['cases_per_s']} ({round(bm['cases_per_s'] / best_b0, 2)}× its best).")
     if results["db"] == "mariadb":
         one = {x: median_cell(cells, x, min(a.clients)) for x in ("platform", "bare")}
         lines.append("")
@@ -555,6 +564,8 @@ def main():
     s.add_argument("--warmup", type=float, default=4, help="seconds of load before each measured window")
     s.add_argument("--warmup-seconds", type=float, default=20, help="first warm-up of each app")
     s.add_argument("--slow-ms", type=int, default=500, help="department latency of the slow phase (0: none)")
+    s.add_argument("--slow-clients", type=lambda v: [int(x) for x in v.split(",")], default=[16, 48],
+                   help="clients of the slow phase (the first: the goal's figure)")
     s.add_argument("--no-startup", dest="startup", action="store_false")
     d = sub.add_parser("drive")
     d.add_argument("--url", required=True)

@@ -143,7 +143,7 @@ public class DepartmentCalls implements SmartLifecycle {
 
   @Override
   public int getPhase() {
-    return Integer.MAX_VALUE - 100; // after the engine's job executor starts, stopped before the engine closes
+    return Integer.MAX_VALUE; // started last, stopped first: before the web server (the simulator) and the engine
   }
 
   /** Looks for due calls now (coalesced: many triggers while a look is queued are one look). */
