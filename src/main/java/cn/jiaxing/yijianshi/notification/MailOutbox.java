@@ -64,10 +64,19 @@ public class MailOutbox {
         .query(Long.class).list();
   }
 
-  /** Stale SENDING rows (a node died mid-send) go back to PENDING. */
+  /**
+   * Stale SENDING rows (a node died mid-send) go back to PENDING. They are found by a plain read (no lock) and
+   * released one by one by key: an update over the index range would lock rows the senders are claiming and
+   * marking meanwhile (InnoDB reported deadlocks under load), and nearly always there is nothing stale.
+   */
   void releaseStale(Duration after) {
-    db.sql("update mail_outbox set status = 'PENDING' where status = 'SENDING' and next_attempt_at <= ?")
-        .param(Timestamp.from(clock.instant().minus(after))).update();
+    Timestamp before = Timestamp.from(clock.instant().minus(after));
+    List<Long> stale = db.sql("select id from mail_outbox where status = 'SENDING' and next_attempt_at <= ?")
+        .param(before).query(Long.class).list();
+    for (Long id : stale) {
+      db.sql("update mail_outbox set status = 'PENDING' where id = ? and status = 'SENDING' and next_attempt_at <= ?")
+          .params(id, before).update();
+    }
   }
 
   /**

@@ -45,6 +45,26 @@ class MailOutboxIT extends FullStackTestSupport {
         .satisfies(e -> assertThat(e.status()).isEqualTo(MailOutbox.Status.SENT));
   }
 
+  @Test
+  void mailADeadNodeLeftSendingIsReleasedAfterTheStaleTimeAndNoOtherIs() {
+    String caseNumber = submitStartForm(BirthVariables.PROCESS_KEY,
+        TestApplications.birth(TestPeople.woman(31), TestPeople.man(31), uniqueEmail("stale"))).getBody()
+        .get("businessKey").asText();
+    await().atMost(Duration.ofSeconds(20)).until(() -> outbox.forCase(caseNumber).stream()
+        .allMatch(e -> e.status() == MailOutbox.Status.SENT));
+    // as a node that died mid-send leaves it: claimed five minutes ago, never marked (the app's own poll
+    // releases after ten minutes, yijianshi.mail.stale-after)
+    int before = attempts(caseNumber);
+    db.sql("update mail_outbox set status = 'SENDING', next_attempt_at = ? where case_number = ?")
+        .params(java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofMinutes(5))), caseNumber).update();
+    outbox.releaseStale(Duration.ofMinutes(30));
+    assertThat(outbox.forCase(caseNumber)).allSatisfy(e -> assertThat(e.status()).isEqualTo(MailOutbox.Status.SENDING));
+
+    outbox.releaseStale(Duration.ofMinutes(1));
+    await().atMost(Duration.ofSeconds(20)).until(() -> attempts(caseNumber) > before
+        && outbox.forCase(caseNumber).stream().allMatch(e -> e.status() == MailOutbox.Status.SENT));
+  }
+
   private int attempts(String caseNumber) {
     return outbox.forCase(caseNumber).stream().mapToInt(MailOutbox.OutboxEntry::attempts).sum();
   }
