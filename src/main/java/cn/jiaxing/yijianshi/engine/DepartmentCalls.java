@@ -328,24 +328,20 @@ public class DepartmentCalls implements SmartLifecycle {
     for (int attempt = 1; ; attempt++) {
       lock.lock();
       try {
-        boolean done = command().execute(context -> {
+        command().execute(context -> {
           ExternalTaskEntity entity = context.getExternalTaskManager().findExternalTaskById(task.getId());
           if (entity == null) {
             log.info("Department step {} of {} was left while its department answered (case canceled or step interrupted);"
                 + " the answer is not recorded", task.getActivityId(), task.getBusinessKey());
-            return true;
-          }
-          if (!workerId.equals(entity.getWorkerId())) {
+          } else if (!workerId.equals(entity.getWorkerId())) {
             log.warn("Department step {} of {}: taken by {} after this node's lock ran out; its answer is recorded there",
                 task.getActivityId(), task.getBusinessKey(), entity.getWorkerId());
-            return true;
+          } else {
+            work.on(entity);
           }
-          work.on(entity);
-          return true;
+          return null;
         });
-        if (done) {
-          return;
-        }
+        return;
       } catch (OptimisticLockingException e) {
         if (attempt >= RECORD_ATTEMPTS) {
           throw e;
