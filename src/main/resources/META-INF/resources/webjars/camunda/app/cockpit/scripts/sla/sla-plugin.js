@@ -449,10 +449,15 @@ const instanceTabPlugin = {
 
 const CASE_NUMBER = /^JX[A-Z]{2}\d{14}$/;
 
-/** yyyy-MM-dd of a date in the browser's zone (the date inputs' format). */
+const OFFICE_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+/**
+ * yyyy-MM-dd (the date inputs' format) of an instant, as a day in the office's zone: the reports count
+ * Asia/Shanghai days whatever the browser's zone (between 00:00 and 08:00 there a UTC browser is still on
+ * the day before).
+ */
 function isoDay(d) {
-  const pad = n => String(n).padStart(2, '0');
-  return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+  return OFFICE_DAY.format(d);
 }
 
 async function lookUpCase(api, caseNumber, result) {
@@ -570,11 +575,12 @@ const supervisionPlugin = {
       lookUpCase(api, caseInput.value.trim().toUpperCase(), caseResult).catch(error => showError(caseResult, error));
     });
     // the 督办 report over a period, as a table, a chart and a spreadsheet
-    const today = new Date();
+    // this month so far, in the office's days
+    const today = isoDay(new Date());
     const from = el('input', { type: 'date', id: 'sla-report-from', className: 'form-control' });
     const to = el('input', { type: 'date', id: 'sla-report-to', className: 'form-control' });
-    from.value = isoDay(new Date(today.getFullYear(), today.getMonth(), 1));
-    to.value = isoDay(today);
+    from.value = today.slice(0, 8) + '01';
+    to.value = today;
     const download = el('a', { id: 'sla-report-download', className: 'btn btn-default' }, '导出 Excel');
     const reportResult = el('div', { id: 'sla-report-result' });
     const period = () => '?from=' + encodeURIComponent(from.value) + '&to=' + encodeURIComponent(to.value);
