@@ -30,6 +30,7 @@ import re
 import shutil
 import statistics
 import subprocess
+import tempfile
 import sys
 import threading
 import time
@@ -264,11 +265,12 @@ class App:
     def url(self):
         return f"http://localhost:{self.port}"
 
-    def start(self, extra_args=()):
+    def start(self, extra_args=(), jvm_args=()):
         self.workdir.mkdir(parents=True, exist_ok=True)
         log = open(self.workdir / "app.log", "ab")
         t = time.monotonic()
-        self.proc = subprocess.Popen(["java", "-Xms1g", "-Xmx2g", "-jar", str(self.jar), *self.args, *extra_args],
+        self.proc = subprocess.Popen(["java", "-Xms1g", "-Xmx2g", *jvm_args, "-jar", str(self.jar), *self.args,
+                                      *extra_args],
                                      cwd=self.workdir, env={**os.environ, **self.env, "PORT": str(self.port)},
                                      stdout=log, stderr=subprocess.STDOUT)
         while True:
@@ -374,7 +376,7 @@ def suite(a):
             app.stop()
         smtp.terminate()
     if a.startup:
-        results["startup_s"]["platform_embedded_h2"] = embedded_startup(platform_jar, work)
+        results["startup_s"].update(embedded_startups(platform_jar, work, rounds=1))
     write(results, a)
 
 
@@ -410,13 +412,44 @@ def commit_bench(url):
     return json.loads(out.strip().splitlines()[-1])
 
 
-def embedded_startup(jar, work):
+def embedded_startup(jar, work, jvm_args=()):
     """Startup to health UP of the embedded default (H2 file database, demo users, simulator), fresh."""
+    shutil.rmtree(work / "embedded", ignore_errors=True)
     app = App("embedded", "platform", 8094, jar, {}, ["--spring.mail.port=2526"], work / "embedded")
     try:
-        return app.start().startup_s
+        return app.start(jvm_args=jvm_args).startup_s
     finally:
         app.stop()
+
+
+def embedded_startups(jar, work, rounds):
+    """The embedded default's startup from the jar, and from target/cds/ (./mvnw -Pcds package) when it is there
+    and not older than the jar: the median of `rounds` fresh starts each, interleaved."""
+    cds = ROOT / "target" / "cds"
+    archive = cds / "yijianshi.jsa"
+    cds_jar = cds / jar.name
+    with_cds = archive.exists() and cds_jar.exists() and archive.stat().st_mtime >= jar.stat().st_mtime
+    plain, shared = [], []
+    for _ in range(rounds):
+        plain.append(embedded_startup(jar, work))
+        if with_cds:
+            shared.append(embedded_startup(cds_jar, work, [f"-XX:SharedArchiveFile={archive}"]))
+    out = {"platform_embedded_h2": statistics.median(plain)}
+    if with_cds:
+        out["platform_embedded_h2_cds"] = statistics.median(shared)
+    print("embedded default, health UP: jar " + str(plain) + (", CDS " + str(shared) if with_cds else
+          " (no CDS archive: ./mvnw -Pcds -DskipTests package)"), flush=True)
+    return out
+
+
+def startup(a):
+    """Startup to health UP of the embedded default only (no load, no other app running)."""
+    jar = next((ROOT / "target").glob("yijianshi-*.jar"))
+    work = pathlib.Path(tempfile.mkdtemp(prefix="yjs-startup-"))
+    try:
+        print(json.dumps(embedded_startups(jar, work, a.rounds)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def median_cell(cells, app, clients, latency=None):
@@ -577,6 +610,8 @@ def main():
     st.add_argument("--url", required=True)
     st.add_argument("--target", choices=("platform", "bare"), default="platform")
     st.add_argument("--cases", type=int, default=5)
+    u = sub.add_parser("startup", help="startup to health UP of the embedded default, jar and CDS (median)")
+    u.add_argument("--rounds", type=int, default=3)
     m = sub.add_parser("smtp-sink")
     m.add_argument("--port", type=int, default=2526)
     a = p.parse_args()
@@ -584,6 +619,8 @@ def main():
         suite(a)
     elif a.command == "statements":
         statements(a)
+    elif a.command == "startup":
+        startup(a)
     elif a.command == "drive":
         print(json.dumps(drive(a.url, a.target, a.clients, a.seconds, a.warmup), ensure_ascii=False))
     else:

@@ -13,6 +13,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-mariadb}; shift || true
-./mvnw -q -B -DskipUnitTests=true -DskipITs package
+./mvnw -q -B -DskipUnitTests=true -DskipITs -Pcds package   # the jar, and target/cds/ for the CDS start
 ./mvnw -q -B -f bench/bare-camunda/pom.xml package -DskipTests
 exec python3 bench/throughput.py suite --db "$db" "$@"

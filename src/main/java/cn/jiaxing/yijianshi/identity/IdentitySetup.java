@@ -3,9 +3,15 @@ package cn.jiaxing.yijianshi.identity;
 import cn.jiaxing.yijianshi.departments.Department;
 import cn.jiaxing.yijianshi.departments.Departments;
 import cn.jiaxing.yijianshi.shared.TaskListColumns;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,6 +31,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -36,7 +43,7 @@ import org.springframework.stereotype.Component;
  * profile), and the demo users (only when {@code yijianshi.demo.enabled}, i.e. the embedded default).
  */
 @Component
-class IdentitySetup {
+class IdentitySetup implements SmartInitializingSingleton {
 
   static final String TASK_FILTER_NAME = "部门待办";
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
@@ -49,6 +56,10 @@ class IdentitySetup {
   private final Departments departments;
   private final boolean demo;
   private final String demoPassword;
+  private final CompletableFuture<Void> done = new CompletableFuture<>();
+  /** What the current setup run found: read once at its start, added to as it creates. */
+  private Set<String> existingGroups = Set.of();
+  private Map<String, List<Authorization>> existingGrants = Map.of();
 
   IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
       TaskService tasks, IdentityProperties properties, Departments departments,
@@ -64,9 +75,39 @@ class IdentitySetup {
     this.demoPassword = demoPassword;
   }
 
+  /**
+   * Starts the setup as soon as the engine is built, on a thread of its own: it overlaps the deployment of the
+   * process application and the web server's start (≈ 1 s off the start on a fresh database).
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
+    Thread thread = new Thread(() -> {
+      try {
+        setUp();
+        done.complete(null);
+      } catch (RuntimeException | Error e) {
+        done.completeExceptionally(e);
+      }
+    }, "identity-setup");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The node is ready (health UP, the job executor starts) only once the setup is done; its failure fails the start. */
   @EventListener(ApplicationReadyEvent.class)
   @Order(0)
-  public void setUp() {
+  public void awaitSetUp() {
+    try {
+      done.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  void setUp() {
     // two nodes starting together on a fresh database may race to create the same row: try again
     for (int attempt = 1; ; attempt++) {
       try {
@@ -82,11 +123,23 @@ class IdentitySetup {
   }
 
   private void createMissing() {
+    long started = System.nanoTime();
     Map<String, String> groups = new LinkedHashMap<>();
     groups.put(StaffGroups.FRONT_DESK, "综合受理窗口");
     groups.put(StaffGroups.SUPERVISOR, "督办（监督）");
     for (Department d : departments.roles()) {
       groups.put(d.code(), d.displayName());
+    }
+    List<String> allGroups = new ArrayList<>(groups.keySet());
+    allGroups.add(StaffGroups.ADMIN);
+    // what exists is read once (a few queries, not one per group and grant: this runs before the node is ready)
+    existingGroups = identity.createGroupQuery().groupIdIn(allGroups.toArray(String[]::new)).list().stream()
+        .map(Group::getId).collect(Collectors.toSet());
+    existingGrants = new HashMap<>();
+    for (Authorization a : authorizations.createAuthorizationQuery()
+        .groupIdIn(allGroups.toArray(String[]::new)).list()) {
+      existingGrants.computeIfAbsent(grantKey(a.getGroupId(), a.getResourceType(), a.getResourceId()),
+          k -> new ArrayList<>()).add(a);
     }
     groups.forEach((id, name) -> group(id, name, "WORKFLOW"));
     group(StaffGroups.ADMIN, "平台管理员", "SYSTEM");
@@ -138,6 +191,8 @@ class IdentitySetup {
     if (demo) {
       demoUsers();
     }
+    log.info("Groups, authorizations and filters checked in {} ms ({} groups)",
+        (System.nanoTime() - started) / 1_000_000, allGroups.size());
   }
 
   private void demoUsers() {
@@ -151,7 +206,7 @@ class IdentitySetup {
   }
 
   private void group(String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
+    if (!existingGroups.contains(id)) {
       Group g = identity.newGroup(id);
       g.setName(name);
       g.setType(type);
@@ -173,8 +228,7 @@ class IdentitySetup {
 
   /** Grants the permissions, adding any that an existing grant of an earlier version lacks. */
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group)
-        .resourceType(resource).resourceId(resourceId).list().stream()
+    Authorization a = existing(group, resource, resourceId).stream()
         .filter(existing -> existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT).findFirst()
         .orElse(null);
     if (a == null) {
@@ -182,6 +236,12 @@ class IdentitySetup {
       a.setGroupId(group);
       a.setResource(resource);
       a.setResourceId(resourceId);
+      for (Permission p : permissions) {
+        a.addPermission(p);
+      }
+      existingGrants.computeIfAbsent(grantKey(group, resource.resourceType(), resourceId), k -> new ArrayList<>())
+          .add(authorizations.saveAuthorization(a));
+      return;
     } else if (java.util.Arrays.stream(permissions).allMatch(a::isPermissionGranted)) {
       return;
     }
@@ -193,8 +253,7 @@ class IdentitySetup {
 
   /** Takes permissions back from a group's existing grant (one an earlier version made). */
   private void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
-    for (Authorization a : authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-        .resourceId(resourceId).list()) {
+    for (Authorization a : existing(group, resource, resourceId)) {
       if (a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
           && java.util.Arrays.stream(permissions).anyMatch(a::isPermissionGranted)) {
         for (Permission p : permissions) {
@@ -203,6 +262,14 @@ class IdentitySetup {
         authorizations.saveAuthorization(a);
       }
     }
+  }
+
+  private List<Authorization> existing(String group, Resource resource, String resourceId) {
+    return existingGrants.getOrDefault(grantKey(group, resource.resourceType(), resourceId), List.of());
+  }
+
+  private static String grantKey(String group, int resourceType, String resourceId) {
+    return group + "|" + resourceType + "|" + resourceId;
   }
 
   /** A shared Tasklist filter; each user sees only the tasks their authorizations allow. */
