@@ -64,6 +64,36 @@ public class DepartmentHttp {
     }
     Department department = departments.get(system);
     try {
+      return exchange(client, department, operation, idempotencyKey, body);
+    } catch (ResourceAccessException e) {
+      if (!lostConnection(e)) {
+        throw new DepartmentUnavailableException(department, operation, "无法连接或超时", e);
+      }
+      // the connection broke before any answer (typically a kept-alive one the department had just closed):
+      // once more at once, on a new connection — the idempotency key makes a repeated request safe
+      log.info("{}/{} request {}: connection lost ({}); sending it again", department.code(), operation,
+          idempotencyKey, e.getMostSpecificCause().toString());
+      try {
+        return exchange(client, department, operation, idempotencyKey, body);
+      } catch (ResourceAccessException again) {
+        throw new DepartmentUnavailableException(department, operation, "无法连接或超时", again);
+      }
+    }
+  }
+
+  /** A broken or refused connection, not a timeout (a timed-out department is not asked again at once). */
+  static boolean lostConnection(ResourceAccessException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+        return false;
+      }
+    }
+    return e.getCause() instanceof java.io.IOException;
+  }
+
+  private JsonNode exchange(RestClient client, Department department, String operation, String idempotencyKey,
+      Object body) {
+    try {
       return client.post()
           .uri("/" + operation)
           .contentType(MediaType.APPLICATION_JSON)
@@ -72,12 +102,22 @@ public class DepartmentHttp {
           .body(body)
           .exchange((request, response) -> {
             HttpStatusCode status = response.getStatusCode();
-            byte[] raw = response.getBody().readAllBytes();
+            // from here on the department has answered: a fault reading it is not a lost connection
+            boolean readable = status.is2xxSuccessful() || status.value() == 422;
+            JsonNode answer = null;
+            try {
+              byte[] raw = response.getBody().readAllBytes();
+              if (readable) {
+                answer = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+              }
+            } catch (java.io.IOException e) {
+              throw new DepartmentUnavailableException(department, operation, "答复无法读取", e);
+            }
             if (status.is2xxSuccessful()) {
-              return raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+              return answer;
             }
             if (status.value() == 422) {
-              JsonNode refusal = json.readTree(raw);
+              JsonNode refusal = answer;
               log.info("{}/{} refused request {}: {}", department.code(), operation, idempotencyKey,
                   refusal.path("code").asText());
               throw new DepartmentRefusalException(department, refusal.path("code").asText("REFUSED"),
@@ -86,7 +126,7 @@ public class DepartmentHttp {
             throw new DepartmentUnavailableException(department, operation, "HTTP " + status.value(), null);
           });
     } catch (ResourceAccessException e) {
-      throw new DepartmentUnavailableException(department, operation, "无法连接或超时", e);
+      throw e;
     } catch (DepartmentRefusalException | DepartmentUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -15,7 +15,9 @@ import cn.jiaxing.yijianshi.departments.DepartmentRefusalException;
 import cn.jiaxing.yijianshi.departments.DepartmentUnavailableException;
 import cn.jiaxing.yijianshi.departments.MedicalInsuranceClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -38,7 +40,7 @@ class DepartmentHttpTests {
   void client() {
     DepartmentProperties properties = new DepartmentProperties(Duration.ofSeconds(10), "http://unused", "user", "pw",
         Map.of("yb", new DepartmentProperties.Endpoint(department.baseUrl() + "/yb/", "yb-user", "yb-secret",
-            Duration.ofMillis(1000))));
+            Duration.ofMillis(3000))));
     http = new DepartmentHttp(CATALOGUE, properties, RestClient.builder(), new ObjectMapper());
   }
 
@@ -82,7 +84,8 @@ class DepartmentHttpTests {
 
     department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(200).withBody("{not json")));
     assertThatThrownBy(() -> http.post("yb", "enrolments", "k3", Map.of()))
-        .isInstanceOf(DepartmentUnavailableException.class);
+        .isInstanceOf(DepartmentUnavailableException.class).hasMessageContaining("答复无法读取");
+    department.verify(1, postRequestedFor(urlEqualTo("/yb/enrolments")).withHeader("Idempotency-Key", equalTo("k3")));
 
     department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody("{}")));
@@ -91,10 +94,31 @@ class DepartmentHttpTests {
   }
 
   @Test
-  void aSlowDepartmentTimesOut() {
-    department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+  void aSlowDepartmentTimesOutAndIsNotAskedAgainAtOnce() {
+    department.stubFor(post("/yb/enrolments").willReturn(aResponse().withStatus(200).withFixedDelay(3500)));
     assertThatThrownBy(() -> http.post("yb", "enrolments", "k5", Map.of()))
         .isInstanceOf(DepartmentUnavailableException.class);
+    department.verify(1, postRequestedFor(urlEqualTo("/yb/enrolments")));
+  }
+
+  @Test
+  void aConnectionBrokenBeforeAnyAnswerIsTriedOnceMoreWithTheSameKey() {
+    // a kept-alive connection the department closed as it was reused: no answer at all, then a new connection
+    department.stubFor(post("/yb/enrolments").inScenario("stale").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("fresh"));
+    department.stubFor(post("/yb/enrolments").inScenario("stale").whenScenarioStateIs("fresh")
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("{\"enrolmentNumber\":\"YB2\"}")));
+
+    assertThat(http.post("yb", "enrolments", "k7", Map.of()).path("enrolmentNumber").asText()).isEqualTo("YB2");
+    department.verify(2, postRequestedFor(urlEqualTo("/yb/enrolments")).withHeader("Idempotency-Key", equalTo("k7")));
+
+    // broken twice: a technical fault, left to the step's retries
+    department.resetAll();
+    department.stubFor(post("/yb/enrolments").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    assertThatThrownBy(() -> http.post("yb", "enrolments", "k8", Map.of()))
+        .isInstanceOf(DepartmentUnavailableException.class).hasMessageContaining("无法连接或超时");
+    department.verify(2, postRequestedFor(urlEqualTo("/yb/enrolments")));
   }
 
   @Test
