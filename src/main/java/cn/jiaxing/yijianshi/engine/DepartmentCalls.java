@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +68,9 @@ public class DepartmentCalls implements SmartLifecycle {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicBoolean queued = new AtomicBoolean();
   private final AtomicBoolean saturated = new AtomicBoolean();
+  /** What the queued look asks for: the steps committed here since the last look, or every step. */
+  private final Set<String> topics = ConcurrentHashMap.newKeySet();
+  private volatile boolean everyTopic;
   private final Set<String> inHand = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
   private ExecutorService fetcher;
@@ -146,8 +150,40 @@ public class DepartmentCalls implements SmartLifecycle {
     return Integer.MAX_VALUE; // started last, stopped first: before the web server (the simulator) and the engine
   }
 
-  /** Looks for due calls now (coalesced: many triggers while a look is queued are one look). */
+  /** Looks for due calls of every step now (coalesced: many triggers while a look is queued are one look). */
   public void trigger() {
+    everyTopic = true;
+    schedule();
+  }
+
+  /**
+   * Looks for due calls of one step now: a step just committed on this node. The look asks for that step's
+   * topic only (the engine's query for all ≈ 30 topics cost ≈ 4% of the CPU under load); the poll looks at all.
+   */
+  public void trigger(String topic) {
+    topics.add(topic);
+    schedule();
+  }
+
+  /** The topics the next look asks for (and forgets them): every step's after {@link #trigger()}. */
+  Set<String> takeWanted() {
+    if (everyTopic) {
+      everyTopic = false;
+      topics.clear();
+      return steps.keySet();
+    }
+    Set<String> wanted = new HashSet<>();
+    for (java.util.Iterator<String> it = topics.iterator(); it.hasNext(); ) {
+      String topic = it.next();
+      it.remove();
+      if (steps.containsKey(topic)) {
+        wanted.add(topic);
+      }
+    }
+    return wanted;
+  }
+
+  private void schedule() {
     if (running && queued.compareAndSet(false, true)) {
       try {
         fetcher.execute(this::fetchDue);
@@ -159,15 +195,20 @@ public class DepartmentCalls implements SmartLifecycle {
 
   private void fetchDue() {
     queued.set(false);
+    Set<String> wanted = takeWanted();
+    if (wanted.isEmpty()) {
+      return;
+    }
     try {
       while (running) {
         int free = settings.threads() - inFlight.get();
         if (free <= 0) {
           saturated.set(true);
+          everyTopic = true; // looked for again, for every step, when a caller is free
           return;
         }
         ExternalTaskQueryBuilder fetch = engine.getExternalTaskService().fetchAndLock(free, workerId);
-        for (String topic : steps.keySet()) {
+        for (String topic : wanted) {
           fetch = fetch.topic(topic, settings.lock().toMillis()).enableCustomObjectDeserialization();
         }
         List<LockedExternalTask> due = fetch.execute();
@@ -190,6 +231,7 @@ public class DepartmentCalls implements SmartLifecycle {
         }
       }
     } catch (RuntimeException e) {
+      everyTopic = true; // the next poll looks at every step
       log.warn("Could not look for due department calls (looked for again in {}): {}", settings.poll(), e.toString());
     }
   }

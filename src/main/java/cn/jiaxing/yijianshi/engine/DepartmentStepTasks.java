@@ -170,7 +170,7 @@ class DepartmentStepTasks extends AbstractProcessEnginePlugin implements History
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          calls.trigger();
+          calls.trigger(task.getTopicName());
         }
       });
     }

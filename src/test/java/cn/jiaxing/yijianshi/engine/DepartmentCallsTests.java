@@ -2,7 +2,13 @@ package cn.jiaxing.yijianshi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.mockito.Mockito.mock;
+
+import cn.jiaxing.yijianshi.departments.DepartmentProperties;
+import cn.jiaxing.yijianshi.departments.Departments;
 import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 
 /** The retry cycle of a failed department call, read as the job executor reads a job's. */
@@ -21,5 +27,29 @@ class DepartmentCallsTests {
     assertThat(DepartmentCalls.retry("PT1M, PT5M,PT30M", null)).isEqualTo(new DepartmentCalls.Retry(2, Duration.ofMinutes(1)));
     assertThat(DepartmentCalls.retry("PT1M,PT5M,PT30M", 2)).isEqualTo(new DepartmentCalls.Retry(1, Duration.ofMinutes(5)));
     assertThat(DepartmentCalls.retry("PT1M,PT5M,PT30M", 1)).isEqualTo(new DepartmentCalls.Retry(0, Duration.ofMinutes(30)));
+  }
+
+  @Test
+  void aStepCommittedHereIsLookedForByItsTopicAloneAndThePollLooksForEveryStep() {
+    DepartmentCalls calls = new DepartmentCalls(mock(ProcessEngine.class),
+        Map.of("registerMarriageDelegate", mock(DepartmentStep.class), "moveHouseholdDelegate", mock(DepartmentStep.class),
+            "checkMarriageRecordsDelegate", mock(DepartmentStep.class)),
+        null, new DepartmentCallSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(1)),
+        Departments.read("departments.yaml"), new DepartmentProperties(Duration.ofSeconds(10), "http://unused", null,
+            null, Map.of()));
+
+    assertThat(calls.takeWanted()).isEmpty();
+    calls.trigger("registerMarriageDelegate");
+    calls.trigger("registerMarriageDelegate");
+    calls.trigger("moveHouseholdDelegate");
+    calls.trigger("noSuchStep"); // not a department step of this node: not asked for
+    assertThat(calls.takeWanted()).containsExactlyInAnyOrder("registerMarriageDelegate", "moveHouseholdDelegate");
+    assertThat(calls.takeWanted()).isEmpty(); // taken once
+
+    calls.trigger("moveHouseholdDelegate");
+    calls.trigger(); // the poll (or a caller freed after saturation): every step, the one above included
+    assertThat(calls.takeWanted()).containsExactlyInAnyOrder("registerMarriageDelegate", "moveHouseholdDelegate",
+        "checkMarriageRecordsDelegate");
+    assertThat(calls.takeWanted()).isEmpty();
   }
 }
