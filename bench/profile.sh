@@ -29,7 +29,7 @@ until curl -sf -u admin:demo localhost:8091/actuator/health | grep -q UP; do
   kill -0 $app 2>/dev/null || { echo "the app stopped; see $work/app/app.log" >&2; exit 1; }
   sleep 0.5
 done
-pid=$(pgrep -f "bench-profile/app.jar" | head -1)
+pid=$app  # the subshell exec-ed java
 python3 bench/throughput.py drive --url http://localhost:8091 --clients "$clients" --seconds 40 --warmup 3 >/dev/null
 jcmd "$pid" JFR.start name=profile settings=profile >/dev/null
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }

@@ -24,6 +24,7 @@ class HistoryCleanupIT extends FullStackTestSupport {
     assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
     assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
     assertThat(configuration.getHistoryCleanupBatchSize()).isEqualTo(500);
+    assertThat(configuration.getHistoryCleanupDegreeOfParallelism()).isEqualTo(1);
 
     assertThat(history.findHistoryCleanupJobs()).isNotEmpty().allSatisfy((Job job) -> {
       LocalTime due = job.getDuedate().toInstant().atZone(ZoneId.systemDefault()).toLocalTime();
