@@ -78,9 +78,10 @@ def due_rows(db, tables):
     return total
 
 
-def estimated_rows(db, tables):
+def tables_sum(db, tables, expression):
+    """A sum over the tables' entries in information_schema.TABLES (InnoDB's estimates: cheap, not exact)."""
     names = ",".join(f"'{t}'" for t in tables)
-    return int(sql(db, "select coalesce(sum(TABLE_ROWS), 0) from information_schema.TABLES where"
+    return int(sql(db, f"select coalesce(sum({expression}), 0) from information_schema.TABLES where"
                        f" TABLE_SCHEMA = database() and TABLE_NAME in ({names})")[0][0])
 
 
@@ -92,12 +93,6 @@ def cleanup_done(db):
 def run(a):
     db = a.db
     tables = history_tables(db)
-    pool_mib = int(sql(db, "select @@innodb_buffer_pool_size")[0][0]) // 2**20
-    if pool_mib < 1024:
-        print(f"warning: innodb_buffer_pool_size is {pool_mib} MiB: 100,000 cases' history (≈ 17 GB with its indexes)"
-              " does not fit, and the copy and the cleanup wait on the disk; a production server gives InnoDB most of"
-              " its memory (SET GLOBAL innodb_buffer_pool_size = 12884901888 as root, until the server restarts)",
-              flush=True)
     roots = [r[0] for r in sql(db, "select PROC_INST_ID_ from ACT_HI_PROCINST where END_TIME_ is not null"
                                    " and SUPER_PROCESS_INSTANCE_ID_ is null and PROC_INST_ID_ not like '%~%'"
                                    f" order by END_TIME_ limit {a.sample}")]
@@ -112,8 +107,9 @@ def run(a):
           f"{copies} copies of each -> {len(roots) * (copies + 1)} cases", flush=True)
     sql(db, "drop table if exists bench_seq; create table bench_seq (n int primary key)")
     sql(db, "insert into bench_seq (n) values " + ",".join(f"({n})" for n in range(1, copies + 1)))
-    # every copy due for removal since yesterday; the sample too. Copied in slices of 50 copies, two tables
+    # every copy due for removal since yesterday; the sample too. Copied in slices of `step` copies, two tables
     # at once (one statement per table, one table after another: 162 s for 10,000 cases, one core idle)
+    step = 50
     started = time.time()
     slices = []
     for t in sorted(tables, key=lambda t: -per_case[t]):
@@ -128,8 +124,8 @@ def run(a):
             else "now() - interval 1 day - interval (s.n mod 60) minute" if c == "REMOVAL_TIME_" else c for c in cols)
         # one table's slices one after another (two sessions inserting into one table deadlock on its indexes)
         slices.append([f"insert into {t} ({', '.join(cols)}) select {select} from {t} cross join bench_seq s"
-                       f" where {t}.ROOT_PROC_INST_ID_ in ({in_roots}) and s.n between {first} and {first + 49}"
-                       for first in range(1, copies + 1, 50)])
+                       f" where {t}.ROOT_PROC_INST_ID_ in ({in_roots}) and s.n between {first} and {first + step - 1}"
+                       for first in range(1, copies + 1, step)])
         print(f"  {t}: {per_case[t]:.1f} rows a case", flush=True)
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         list(pool.map(lambda statements: [sql(db, x) for x in statements], slices))
@@ -138,6 +134,13 @@ def run(a):
     copied_s = time.time() - started
     due = due_rows(db, tables)
     print(f"{due} history rows due for removal ({copied_s:.0f} s to copy)", flush=True)
+    sql(db, "analyze table " + ", ".join(tables))  # the sizes below are InnoDB's statistics: bring them up to date
+    history_mib = tables_sum(db, tables, "DATA_LENGTH + INDEX_LENGTH") // 2**20
+    pool_mib = int(sql(db, "select @@innodb_buffer_pool_size")[0][0]) // 2**20
+    if history_mib > pool_mib:
+        print(f"warning: the history takes about {history_mib} MiB with its indexes and InnoDB's buffer pool is"
+              f" {pool_mib} MiB: the cleanup will wait on the disk (a production server gives InnoDB most of its"
+              " memory; SET GLOBAL innodb_buffer_pool_size = <bytes> as root, until the server restarts)", flush=True)
 
     app_pid = a.app_pid
     db_pid = pid_of("mariadbd") or pid_of("mysqld")
@@ -145,13 +148,13 @@ def run(a):
     db_cpu0 = cpu_seconds(db_pid) if db_pid else None
     t0 = time.time()
     post(a.url, "/engine-rest/history/cleanup?immediatelyDue=true")
-    # counting millions of due rows every few seconds would cost the database as much as the cleanup: while it
+    # counting millions of due rows every few seconds would take the database's time from the cleanup: while it
     # runs, progress is InnoDB's row estimate, and the cleanup is over when no cleanup job is due any more
     # (Camunda moves them to the next night's window once a run finds less than a batch to remove)
     samples = []
     while time.time() - t0 < a.timeout:
         time.sleep(a.poll)
-        estimate = estimated_rows(db, tables)
+        estimate = tables_sum(db, tables, "TABLE_ROWS")
         samples.append((round(time.time() - t0, 1), estimate))
         print(f"  {samples[-1][0]} s: about {estimate} history rows in the tables", flush=True)
         if cleanup_done(db):
@@ -166,7 +169,7 @@ def run(a):
         "rows_per_s": round(removed / took), "cases_per_hour": round(removed / sum(per_case.values()) / took * 3600),
         "app_cpu_s": round(cpu_seconds(app_pid) - app_cpu0, 1) if app_pid else None,
         "db_cpu_s": round(cpu_seconds(db_pid) - db_cpu0, 1) if db_pid else None,
-        "parallelism": a.parallelism or "configured", "innodb_buffer_pool_mib": pool_mib, "copy_s": round(copied_s, 1),
+        "parallelism": a.parallelism or "configured", "history_mib": history_mib, "innodb_buffer_pool_mib": pool_mib, "copy_s": round(copied_s, 1),
         "finished": left == 0, "samples": samples,
     }
     stamp = datetime.datetime.now().strftime("%Y-%m-%dT%H%M%S")
