@@ -44,19 +44,22 @@ CONFIRM, REVIEW = "Task_ConfirmMarriageRegistration", "Task_ReviewHouseholdMove"
 
 _issued = set()
 _issued_lock = threading.Lock()
+# a Zhejiang region code of this driver's own: the drives of a run (warm-up, rounds) share the simulated 民政, and a
+# person issued by one drive and again by the next would be found married
+_REGION = "33%04d" % random.randint(1000, 9999)
 
 
 def id_number(male, age):
     """A valid resident ID number (checksum, sex digit) that the simulator does not treat as married.
 
-    Never the same one twice in a run: the simulated 民政 remembers every couple it registered, and a second
+    Never the same one twice (in one drive by this set, across drives by the drive's own region code): the simulated 民政 remembers every couple it registered, and a second
     marriage of the same person ends the case at 已婚 (the client would wait for a task that never comes)."""
     while True:
         birth = datetime.date.today() - datetime.timedelta(days=365 * age + random.randint(1, 3000))
         seq = random.randint(100, 968)
         if seq % 2 != (1 if male else 0):
             seq += 1
-        first17 = "330402" + birth.strftime("%Y%m%d") + "%03d" % seq
+        first17 = _REGION + birth.strftime("%Y%m%d") + "%03d" % seq
         with _issued_lock:
             if first17 not in _issued:
                 _issued.add(first17)

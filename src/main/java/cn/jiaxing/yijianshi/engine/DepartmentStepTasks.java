@@ -170,7 +170,7 @@ class DepartmentStepTasks extends AbstractProcessEnginePlugin implements History
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          calls.trigger(task.getTopicName());
+          calls.take(task.getExternalTaskId());
         }
       });
     }

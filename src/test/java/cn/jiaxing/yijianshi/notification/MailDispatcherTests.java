@@ -43,6 +43,15 @@ class MailDispatcherTests {
   }
 
   @Test
+  void jakartaMailIsToldItsStreamProviderInsteadOfScanningTheClassPathForEachHeader() {
+    // set when the class loads (the dispatcher above); a value given on the command line would stay
+    assertThat(System.getProperty("jakarta.mail.util.StreamProvider"))
+        .isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+    assertThat(jakarta.mail.util.StreamProvider.provider())
+        .isInstanceOf(org.eclipse.angus.mail.util.MailStreamProvider.class);
+  }
+
+  @Test
   void aLockConflictWhileRecordingASentMailIsRetriedAndTheMailIsNotSentAgain() {
     doThrow(new CannotAcquireLockException("Deadlock found")).doThrow(new CannotAcquireLockException("Deadlock found"))
         .doNothing().when(outbox).sent(List.of(7L));
