@@ -250,6 +250,20 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def jit_seconds(pid):
+    """CPU seconds of the JVM's JIT compiler threads (C1, C2): compiling, not running the application."""
+    total = 0.0
+    for task in pathlib.Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            if not (task / "comm").read_text().startswith(("C1 Compiler", "C2 Compiler")):
+                continue
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the thread ended meanwhile
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def mariadb_pid():
     out = subprocess.run(["pidof", "mariadbd", "mysqld"], capture_output=True, text=True).stdout.split()
     return int(out[0]) if out else None
@@ -385,12 +399,13 @@ def suite(a):
 
 def measure(app, clients, a, rnd, mariadb, db_pid):
     before = db_status() if mariadb else None
-    cpu_app, cpu_db = cpu_seconds(app.proc.pid), cpu_seconds(db_pid)
+    cpu_app, cpu_db, jit = cpu_seconds(app.proc.pid), cpu_seconds(db_pid), jit_seconds(app.proc.pid)
     cell = drive(app.url, app.kind, clients, a.seconds, a.warmup)
     cell.update(app=app.name, round=rnd)
     n = max(cell["completed"], 1)
     span = (a.seconds + a.warmup) / a.seconds  # counters run over warm-up and window; cases only in the window
     cell["app_cpu_ms_per_case"] = round((cpu_seconds(app.proc.pid) - cpu_app) * 1000 / span / n, 1)
+    cell["app_jit_ms_per_case"] = round((jit_seconds(app.proc.pid) - jit) * 1000 / span / n, 1)
     if mariadb:
         after = db_status()
         d = {k: after[k] - before[k] for k in COUNTERS}
@@ -501,8 +516,20 @@ def write(results, a):
         for key, label in (("statements_per_case", "statements"), ("writes_per_case", "of which insert/update/delete"),
                            ("commits_per_case", "commits (read-only ones included)"),
                            ("fsyncs_per_case", "InnoDB fsyncs (durable commits)"),
-                           ("app_cpu_ms_per_case", "app CPU, ms"), ("db_cpu_ms_per_case", "MariaDB CPU, ms")):
+                           ("app_cpu_ms_per_case", "app CPU, ms"),
+                           ("app_jit_ms_per_case", "of which its JIT compiler threads, ms"),
+                           ("db_cpu_ms_per_case", "MariaDB CPU, ms")):
             lines.append(f"| {label} | {one['platform'].get(key)} | {one['bare'].get(key)} |")
+        shares = []
+        for x in ("platform", "bare", "bare_noauth"):
+            xs = [c for c in cells if c["app"] == x and c.get("latency_ms", 0) == 0 and "app_jit_ms_per_case" in c]
+            app_ms = sum(c["app_cpu_ms_per_case"] * c["completed"] for c in xs)
+            if app_ms:
+                shares.append(f"{x} {round(100 * sum(c['app_jit_ms_per_case'] * c['completed'] for c in xs) / app_ms)}%")
+        if shares:
+            lines.append("")
+            lines.append("Share of each app's CPU spent by its JIT compiler threads over the latency-0 cells: "
+                         + ", ".join(shares) + ".")
         commits = results.get("commit_bench", {}).get("16")
         if commits:
             lines.append("")
