@@ -52,8 +52,9 @@ _REGION = "33%04d" % random.randint(1000, 9999)
 def id_number(male, age):
     """A valid resident ID number (checksum, sex digit) that the simulator does not treat as married.
 
-    Never the same one twice (in one drive by this set, across drives by the drive's own region code): the simulated 民政 remembers every couple it registered, and a second
-    marriage of the same person ends the case at 已婚 (the client would wait for a task that never comes)."""
+    Never the same one twice (in one drive by this set, across drives by the drive's own region code): the
+    simulated 民政 remembers every couple it registered, and a second marriage of the same person ends the case
+    at 已婚 (the client would wait for a task that never comes)."""
     while True:
         birth = datetime.date.today() - datetime.timedelta(days=365 * age + random.randint(1, 3000))
         seq = random.randint(100, 968)
@@ -243,11 +244,14 @@ def db_status():
     return {k: int(rows.get(k, 0)) for k in COUNTERS}
 
 
-def cpu_seconds(pid):
-    if not pid:
-        return 0.0
-    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+def stat_seconds(stat_path):
+    """User plus system CPU seconds from a /proc …/stat file (a process's or one of its threads')."""
+    fields = pathlib.Path(stat_path).read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid):
+    return stat_seconds(f"/proc/{pid}/stat") if pid else 0.0
 
 
 def jit_seconds(pid):
@@ -255,12 +259,10 @@ def jit_seconds(pid):
     total = 0.0
     for task in pathlib.Path(f"/proc/{pid}/task").glob("*"):
         try:
-            if not (task / "comm").read_text().startswith(("C1 Compiler", "C2 Compiler")):
-                continue
-            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+            if (task / "comm").read_text().startswith(("C1 Compiler", "C2 Compiler")):
+                total += stat_seconds(task / "stat")
         except OSError:  # the thread ended meanwhile
             continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return total
 
 
