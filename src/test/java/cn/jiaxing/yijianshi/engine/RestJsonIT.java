@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** {@code /engine-rest} reads and writes JSON as Camunda configures it, with one mapper shared by every request. */
+/**
+ * {@code /engine-rest} reads and writes JSON as Camunda configures it, with one mapper shared by every request, and
+ * answers a body it cannot read the same way on every start.
+ */
 class RestJsonIT extends FullStackTestSupport {
 
   @Autowired CamundaJerseyResourceConfig resources;
@@ -25,7 +28,7 @@ class RestJsonIT extends FullStackTestSupport {
   }
 
   @Test
-  void datesAreWrittenAndReadInCamundasFormatAndUnknownFieldsIgnored() {
+  void datesAreWrittenAndReadInCamundasFormatAndABodyThatCannotBeReadIsNamed() {
     JsonNode deployments = get("admin", "/engine-rest/deployment?maxResults=1").getBody();
     assertThat(deployments.get(0).get("deploymentTime").asText())
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}");
@@ -37,7 +40,32 @@ class RestJsonIT extends FullStackTestSupport {
 
     ResponseEntity<String> wrong = as("admin").post().uri("/engine-rest/task").contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("createdAfter", "2000-01-01")).retrieve().toEntity(String.class);
-    // answered by Camunda's or Jackson's mapper of the fault, whichever Jersey finds first (as before the change)
-    assertThat(wrong.getStatusCode().value()).isEqualTo(400);
+    assertUnreadable(wrong, "请求内容无法读取（字段 createdAfter）：");
+
+    ResponseEntity<String> broken = as("admin").post().uri("/engine-rest/task").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"createdAfter\": ").retrieve().toEntity(String.class);
+    assertUnreadable(broken, "请求内容不是合法的 JSON（第1行第");
+
+    ResponseEntity<String> huge = as("admin").post().uri("/engine-rest/task").contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("createdAfter", "9".repeat(100_000))).retrieve().toEntity(String.class);
+    assertUnreadable(huge, "请求内容无法读取（字段 createdAfter）：");
+    assertThat(huge.getBody().length()).isLessThan(1_000);
+  }
+
+  /** One answer, whatever order Jersey registered its providers in: Camunda's JSON error with a message. */
+  private void assertUnreadable(ResponseEntity<String> answer, String message) {
+    assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+    JsonNode body = readJson(answer.getBody());
+    assertThat(body.path("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(body.path("message").asText()).startsWith(message);
+  }
+
+  private JsonNode readJson(String text) {
+    try {
+      return json.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
   }
 }

@@ -1,17 +1,25 @@
 package cn.jiaxing.yijianshi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.dto.task.TaskQueryDto;
+import org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.junit.jupiter.api.Test;
 
-/** The REST API's one JSON mapper behaves as the mapper Camunda builds per call. */
+/** The REST API's one JSON mapper behaves as the mapper Camunda builds per call; a body it cannot read is named. */
 class RestJsonTests {
 
   private final RestJson.SharedMapper shared = new RestJson.SharedMapper();
@@ -35,10 +43,50 @@ class RestJsonTests {
   }
 
   @Test
-  void theResourcesAreCamundasWithTheSharedMapperInPlaceOfTheirs() {
-    assertThat(RestJson.Resources.configurationClasses()).contains(RestJson.SharedMapper.class)
-        .doesNotContain(JacksonConfigurator.class)
-        .containsAll(CamundaRestResources.getConfigurationClasses().stream()
-            .filter(c -> c != JacksonConfigurator.class).toList());
+  void theResourcesAreCamundasWithTheSharedMapperAndOneMapperOfEachJsonFault() {
+    Set<Class<?>> replaced = Set.of(JacksonConfigurator.class, JsonMappingExceptionHandler.class,
+        JsonParseExceptionHandler.class);
+    assertThat(RestJson.Resources.configurationClasses())
+        .contains(RestJson.SharedMapper.class, RestJson.UnreadableJson.Mapping.class, RestJson.UnreadableJson.Parse.class)
+        .doesNotContainAnyElementsOf(replaced)
+        .containsAll(CamundaRestResources.getConfigurationClasses().stream().filter(c -> !replaced.contains(c)).toList());
+  }
+
+  private static ExceptionDto body(Response response) {
+    assertThat(response.getStatus()).isEqualTo(400);
+    return (ExceptionDto) response.getEntity();
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsNamedWithItsField() {
+    ObjectMapper mapper = shared.getContext(Object.class);
+    JsonMappingException fault = catchThrowableOfType(
+        () -> mapper.readValue("{\"createdAfter\":\"2000-01-01\"}", TaskQueryDto.class), JsonMappingException.class);
+    ExceptionDto answer = body(new RestJson.UnreadableJson.Mapping().toResponse(fault));
+    assertThat(answer.getType()).isEqualTo("InvalidRequestException");
+    assertThat(answer.getMessage()).startsWith("请求内容无法读取（字段 createdAfter）：").contains("2000-01-01")
+        .doesNotContain("[Source");
+
+    JsonMappingException inList = catchThrowableOfType(() -> mapper.readValue(
+        "{\"orQueries\":[{\"priority\":\"high\"}]}", TaskQueryDto.class), JsonMappingException.class);
+    assertThat(body(new RestJson.UnreadableJson.Mapping().toResponse(inList)).getMessage())
+        .startsWith("请求内容无法读取（字段 orQueries[0].priority）：");
+  }
+
+  @Test
+  void aHugeValueIsNotEchoedWhole() {
+    String huge = "9".repeat(100_000);
+    JsonMappingException fault = catchThrowableOfType(() -> shared.getContext(Object.class)
+        .readValue("{\"createdAfter\":\"" + huge + "\"}", TaskQueryDto.class), JsonMappingException.class);
+    assertThat(body(new RestJson.UnreadableJson.Mapping().toResponse(fault)).getMessage()).hasSizeLessThan(400).endsWith("…");
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsNamedWithItsLineAndColumn() {
+    JsonParseException fault = catchThrowableOfType(
+        () -> shared.getContext(Object.class).readTree("{\"a\": tru }"), JsonParseException.class);
+    ExceptionDto answer = body(new RestJson.UnreadableJson.Parse().toResponse(fault));
+    assertThat(answer.getType()).isEqualTo("InvalidRequestException");
+    assertThat(answer.getMessage()).startsWith("请求内容不是合法的 JSON（第1行第").contains("tru");
   }
 }
