@@ -89,13 +89,13 @@ class RestJson {
     static final int DESCRIPTION_LIMIT = 300;
 
     static Response answer(JsonProcessingException fault, String what) {
-      String description = String.valueOf(fault.getOriginalMessage());
-      if (description.length() > DESCRIPTION_LIMIT) {
-        description = description.substring(0, DESCRIPTION_LIMIT) + "…";
-      }
-      String message = what + "：" + description;
+      String message = what + "：" + abbreviated(String.valueOf(fault.getOriginalMessage()), DESCRIPTION_LIMIT);
       return ExceptionHandlerHelper.getInstance()
           .getResponse(new InvalidRequestException(Response.Status.BAD_REQUEST, fault, message));
+    }
+
+    static String abbreviated(String text, int limit) {
+      return text.length() <= limit ? text : text.substring(0, limit) + "…";
     }
 
     /** A value that is not of the field's type (a date that is not a date, text for a number …). */
@@ -106,7 +106,8 @@ class RestJson {
         String path = fault.getPath().stream()
             .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
             .collect(Collectors.joining(".")).replace(".[", "[");
-        return answer(fault, "请求内容无法读取" + (path.isEmpty() ? "" : "（字段 " + path + "）"));
+        // a map's keys are the client's own text (variable names), as long as it likes
+        return answer(fault, "请求内容无法读取" + (path.isEmpty() ? "" : "（字段 " + abbreviated(path, 100) + "）"));
       }
     }
 

@@ -82,6 +82,15 @@ class RestJsonTests {
   }
 
   @Test
+  void aHugeFieldNameIsNotEchoedWhole() {
+    JsonMappingException fault = JsonMappingException.wrapWithPath(
+        JsonMappingException.from((com.fasterxml.jackson.core.JsonParser) null, "wrong type"), new Object(),
+        "k".repeat(100_000));
+    assertThat(body(new RestJson.UnreadableJson.Mapping().toResponse(fault)).getMessage()).hasSizeLessThan(200)
+        .startsWith("请求内容无法读取（字段 kkk").endsWith("…）：wrong type");
+  }
+
+  @Test
   void aBodyThatIsNotJsonIsNamedWithItsLineAndColumn() {
     JsonParseException fault = catchThrowableOfType(
         () -> shared.getContext(Object.class).readTree("{\"a\": tru }"), JsonParseException.class);
