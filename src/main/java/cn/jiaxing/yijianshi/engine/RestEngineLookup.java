@@ -77,6 +77,10 @@ class RestEngineLookup {
 
     static final String SERVICES = "META-INF/services/";
 
+    static {
+      registerAsParallelCapable(); // a class it is asked for is loaded by the parent, without locking this loader
+    }
+
     private final ConcurrentMap<String, List<URL>> files = new ConcurrentHashMap<>();
 
     ServiceFiles(ClassLoader parent) {
@@ -85,7 +89,7 @@ class RestEngineLookup {
 
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
-      if (!name.startsWith(SERVICES)) {
+      if (!name.startsWith(SERVICES) || name.length() == SERVICES.length()) {
         return super.getResources(name);
       }
       try {

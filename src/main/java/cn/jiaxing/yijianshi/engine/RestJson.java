@@ -1,8 +1,10 @@
 package cn.jiaxing.yijianshi.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Produces;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler;
@@ -71,7 +74,8 @@ class RestJson {
               + ": check that RestJson still replaces it");
         }
       }
-      classes.addAll(List.of(SharedMapper.class, UnreadableJson.Mapping.class, UnreadableJson.Parse.class));
+      classes.addAll(List.of(SharedMapper.class, UnreadableJson.Mapping.class, UnreadableJson.Parse.class,
+          UnreadableJson.TooLarge.class));
       return classes;
     }
   }
@@ -98,11 +102,17 @@ class RestJson {
       return text.length() <= limit ? text : text.substring(0, limit) + "…";
     }
 
-    /** A value that is not of the field's type (a date that is not a date, text for a number …). */
+    /**
+     * A value that is not of the field's type (a date that is not a date, text for a number …). The same fault
+     * while an answer is written is the server's: Camunda's answer to a fault of its own (500).
+     */
     @Provider
     public static final class Mapping implements ExceptionMapper<JsonMappingException> {
       @Override
       public Response toResponse(JsonMappingException fault) {
+        if (fault.getProcessor() instanceof JsonGenerator) {
+          return ExceptionHandlerHelper.getInstance().getResponse(fault);
+        }
         String path = fault.getPath().stream()
             .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
             .collect(Collectors.joining(".")).replace(".[", "[");
@@ -121,11 +131,23 @@ class RestJson {
             : "（第" + at.getLineNr() + "行第" + at.getColumnNr() + "列）"));
       }
     }
+
+    /** A body beyond Jackson's limits: a number of over 1,000 digits, nesting over 1,000 deep, and the like. */
+    @Provider
+    public static final class TooLarge implements ExceptionMapper<StreamConstraintsException> {
+      @Override
+      public Response toResponse(StreamConstraintsException fault) {
+        return answer(fault, "请求内容超出限制");
+      }
+    }
   }
 
-  /** The REST API's JSON mapper: configured as Camunda's {@link JacksonConfigurator} does, once. */
+  /**
+   * The REST API's JSON mapper: configured as Camunda's {@link JacksonConfigurator} does, once, for the same media
+   * types (plain JSON, and HAL, which Tasklist's task lists ask for; else Spring's mapper would write those).
+   */
   @Provider
-  @Produces(MediaType.APPLICATION_JSON)
+  @Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
   public static final class SharedMapper implements ContextResolver<ObjectMapper> {
 
     private final ObjectMapper mapper = JacksonConfigurator.configureObjectMapper(new ObjectMapper());

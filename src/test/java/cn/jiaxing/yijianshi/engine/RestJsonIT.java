@@ -2,13 +2,20 @@ package cn.jiaxing.yijianshi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static cn.jiaxing.yijianshi.marriagebirth.MarriageVariables.*;
+
 import cn.jiaxing.yijianshi.FullStackTestSupport;
+import cn.jiaxing.yijianshi.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -18,7 +25,34 @@ import org.springframework.http.ResponseEntity;
  */
 class RestJsonIT extends FullStackTestSupport {
 
+  private static final String CAMUNDA_DATE = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}";
+
   @Autowired CamundaJerseyResourceConfig resources;
+  @Autowired @Qualifier("restEngineLookupFilter") FilterRegistrationBean<?> engineLookup;
+
+  @Test
+  void engineRequestsRunWithTheServiceFileCache() {
+    assertThat(engineLookup.getFilter()).isInstanceOf(RestEngineLookup.Filter.class);
+    assertThat(engineLookup.getUrlPatterns()).containsExactlyInAnyOrder("/engine-rest/*", "/camunda/api/*");
+    assertThat(engineLookup.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
+  }
+
+  @Test
+  void halListsAsTasklistReadsThemCarryCamundasDatesToo() {
+    var started = submitStartForm(PROCESS_KEY, new HashMap<>(Map.of(GROOM_NAME, "张伟", GROOM_ID_NUMBER,
+        TestPeople.man(31), BRIDE_NAME, "王芳", BRIDE_ID_NUMBER, TestPeople.woman(29), DECLARATION_SIGNED, true,
+        BOTH_PRESENT, true)));
+    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
+    String caseNumber = started.getBody().get("businessKey").asText();
+    awaitTask("minzheng", caseNumber, "Task_ConfirmMarriageRegistration");
+    String filterId = get("minzheng", "/engine-rest/filter?name={n}", "部门待办").getBody().get(0).get("id").asText();
+    JsonNode page = as("minzheng").post().uri("/engine-rest/filter/{id}/list?firstResult=0&maxResults=15", filterId)
+        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.parseMediaType("application/hal+json"))
+        .body(Map.of("processInstanceBusinessKey", caseNumber)).retrieve().toEntity(JsonNode.class).getBody();
+    JsonNode task = page.path("_embedded").path("task").get(0);
+    assertThat(task.path("created").asText()).matches(CAMUNDA_DATE);
+    assertThat(task.path("due").asText()).matches(CAMUNDA_DATE);
+  }
 
   @Test
   void theRestApiUsesTheSharedMapperInsteadOfCamundasMapperPerCall() {
@@ -31,7 +65,7 @@ class RestJsonIT extends FullStackTestSupport {
   void datesAreWrittenAndReadInCamundasFormatAndABodyThatCannotBeReadIsNamed() {
     JsonNode deployments = get("admin", "/engine-rest/deployment?maxResults=1").getBody();
     assertThat(deployments.get(0).get("deploymentTime").asText())
-        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}");
+        .matches(CAMUNDA_DATE);
 
     ResponseEntity<JsonNode> tasks = post("admin", "/engine-rest/task",
         Map.of("createdAfter", "2000-01-01T00:00:00.000+0800", "notAQueryField", 1));
@@ -50,6 +84,10 @@ class RestJsonIT extends FullStackTestSupport {
         .body(Map.of("createdAfter", "9".repeat(100_000))).retrieve().toEntity(String.class);
     assertUnreadable(huge, "请求内容无法读取（字段 createdAfter）：");
     assertThat(huge.getBody().length()).isLessThan(1_000);
+
+    ResponseEntity<String> tooLong = as("admin").post().uri("/engine-rest/task").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"notAQueryField\": " + "1".repeat(1_001) + "}").retrieve().toEntity(String.class);
+    assertUnreadable(tooLong, "请求内容超出限制：");
   }
 
   /** One answer, whatever order Jersey registered its providers in: Camunda's JSON error with a message. */

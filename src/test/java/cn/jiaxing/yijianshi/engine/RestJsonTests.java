@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
@@ -47,7 +48,8 @@ class RestJsonTests {
     Set<Class<?>> replaced = Set.of(JacksonConfigurator.class, JsonMappingExceptionHandler.class,
         JsonParseExceptionHandler.class);
     assertThat(RestJson.Resources.configurationClasses())
-        .contains(RestJson.SharedMapper.class, RestJson.UnreadableJson.Mapping.class, RestJson.UnreadableJson.Parse.class)
+        .contains(RestJson.SharedMapper.class, RestJson.UnreadableJson.Mapping.class, RestJson.UnreadableJson.Parse.class,
+            RestJson.UnreadableJson.TooLarge.class)
         .doesNotContainAnyElementsOf(replaced)
         .containsAll(CamundaRestResources.getConfigurationClasses().stream().filter(c -> !replaced.contains(c)).toList());
   }
@@ -88,6 +90,24 @@ class RestJsonTests {
         "k".repeat(100_000));
     assertThat(body(new RestJson.UnreadableJson.Mapping().toResponse(fault)).getMessage()).hasSizeLessThan(200)
         .startsWith("请求内容无法读取（字段 kkk").endsWith("…）：wrong type");
+  }
+
+  @Test
+  void theSameFaultWhileWritingAnAnswerIsTheServersNotTheClients() throws Exception {
+    JsonMappingException fault = JsonMappingException.from(
+        new com.fasterxml.jackson.core.JsonFactory().createGenerator(new java.io.StringWriter()), "no serializer");
+    Response response = new RestJson.UnreadableJson.Mapping().toResponse(fault);
+    assertThat(response.getStatus()).isEqualTo(500);
+    assertThat(((ExceptionDto) response.getEntity()).getMessage()).doesNotContain("请求内容");
+  }
+
+  @Test
+  void aBodyBeyondJacksonsLimitsIsNamed() {
+    StreamConstraintsException fault = catchThrowableOfType(() -> shared.getContext(Object.class)
+        .readTree("{\"n\": " + "1".repeat(1_001) + "}"), StreamConstraintsException.class);
+    ExceptionDto answer = body(new RestJson.UnreadableJson.TooLarge().toResponse(fault));
+    assertThat(answer.getType()).isEqualTo("InvalidRequestException");
+    assertThat(answer.getMessage()).startsWith("请求内容超出限制：Number value length (1001) exceeds");
   }
 
   @Test
