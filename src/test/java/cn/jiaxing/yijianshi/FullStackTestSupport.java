@@ -104,6 +104,18 @@ public abstract class FullStackTestSupport {
     return StreamSupport.stream(list.spliterator(), false).map(t -> t.get("id").asText()).toList();
   }
 
+  /**
+   * The tasks of the clerk's filter 部门待办 as Tasklist asks for them: HAL, the query's criteria, the filter's listed
+   * variables embedded.
+   */
+  protected List<JsonNode> tasklistPage(String user, Map<String, Object> query) {
+    String filterId = get(user, "/engine-rest/filter?name={n}", "部门待办").getBody().get(0).get("id").asText();
+    JsonNode page = as(user).post().uri("/engine-rest/filter/{id}/list?firstResult=0&maxResults=15", filterId)
+        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.parseMediaType("application/hal+json")).body(query)
+        .retrieve().toEntity(JsonNode.class).getBody();
+    return StreamSupport.stream(page.path("_embedded").path("task").spliterator(), false).toList();
+  }
+
   protected ResponseEntity<JsonNode> submitTask(String user, String taskId, Map<String, Object> values) {
     return post(user, "/engine-rest/task/{id}/submit-form", variables(values), taskId);
   }

@@ -1,6 +1,7 @@
 package cn.jiaxing.yijianshi;
 
 import cn.jiaxing.yijianshi.marriagebirth.BirthVariables;
+import cn.jiaxing.yijianshi.marriagebirth.MarriageVariables;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,6 +9,14 @@ import java.util.Map;
 public final class TestApplications {
 
   private TestApplications() {
+  }
+
+  /** A marriage registration by a groom of 31 and a bride of 29, both present, the declaration signed. */
+  public static Map<String, Object> marriage(String groomName, String brideName) {
+    return new HashMap<>(Map.of(MarriageVariables.GROOM_NAME, groomName,
+        MarriageVariables.GROOM_ID_NUMBER, TestPeople.man(31), MarriageVariables.BRIDE_NAME, brideName,
+        MarriageVariables.BRIDE_ID_NUMBER, TestPeople.woman(29), MarriageVariables.DECLARATION_SIGNED, true,
+        MarriageVariables.BOTH_PRESENT, true));
   }
 
   /** A 出生一件事 application for a girl born three days ago, joining the father's household. */

@@ -2,12 +2,11 @@ package cn.jiaxing.yijianshi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import static cn.jiaxing.yijianshi.marriagebirth.MarriageVariables.*;
+import static cn.jiaxing.yijianshi.marriagebirth.MarriageVariables.PROCESS_KEY;
 
 import cn.jiaxing.yijianshi.FullStackTestSupport;
-import cn.jiaxing.yijianshi.TestPeople;
+import cn.jiaxing.yijianshi.TestApplications;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -39,17 +38,11 @@ class RestJsonIT extends FullStackTestSupport {
 
   @Test
   void halListsAsTasklistReadsThemCarryCamundasDatesToo() {
-    var started = submitStartForm(PROCESS_KEY, new HashMap<>(Map.of(GROOM_NAME, "张伟", GROOM_ID_NUMBER,
-        TestPeople.man(31), BRIDE_NAME, "王芳", BRIDE_ID_NUMBER, TestPeople.woman(29), DECLARATION_SIGNED, true,
-        BOTH_PRESENT, true)));
+    var started = submitStartForm(PROCESS_KEY, TestApplications.marriage("张伟", "王芳"));
     assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
     String caseNumber = started.getBody().get("businessKey").asText();
     awaitTask("minzheng", caseNumber, "Task_ConfirmMarriageRegistration");
-    String filterId = get("minzheng", "/engine-rest/filter?name={n}", "部门待办").getBody().get(0).get("id").asText();
-    JsonNode page = as("minzheng").post().uri("/engine-rest/filter/{id}/list?firstResult=0&maxResults=15", filterId)
-        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.parseMediaType("application/hal+json"))
-        .body(Map.of("processInstanceBusinessKey", caseNumber)).retrieve().toEntity(JsonNode.class).getBody();
-    JsonNode task = page.path("_embedded").path("task").get(0);
+    JsonNode task = tasklistPage("minzheng", Map.of("processInstanceBusinessKey", caseNumber)).get(0);
     assertThat(task.path("created").asText()).matches(CAMUNDA_DATE);
     assertThat(task.path("due").asText()).matches(CAMUNDA_DATE);
   }
